@@ -1,0 +1,50 @@
+# SayWho — the two commands a newcomer needs are `make demo` and `make test`.
+.PHONY: all build wasm demo test test-go test-node test-e2e lint fuzz bench eval clean node_modules
+
+GO ?= go
+SAMPLE := testdata/sample/harbor-bridge.html
+
+all: build
+
+# The engine as WASM, the unpacked extension in dist/unpacked and one zip per browser in dist/.
+build:
+	bash scripts/build.sh
+
+wasm:
+	bash scripts/build.sh --wasm-only
+
+# Runs the engine (as WASM, in Node) on the bundled sample page and prints who said what.
+demo: wasm
+	node scripts/saywho.mjs --url https://lakeside-courier.example/local/harbor-bridge/ $(SAMPLE)
+
+node_modules: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch node_modules
+
+# Every test: Go (native), Go fuzz smoke runs, the WASM in Node, and the extension in real Chromium and Firefox.
+test: lint test-go build node_modules test-node test-e2e
+
+lint:
+	@out=$$(gofmt -l internal wasm scripts); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm
+
+test-go:
+	$(GO) test ./...
+
+test-node:
+	node --test tests/node/
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+# Long fuzzing runs (the test target runs short smoke runs only).
+FUZZTIME ?= 10m
+fuzz:
+	@echo "fuzz targets are listed in docs/TESTING.md"
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
+
+clean:
+	rm -rf dist extension/engine/saywho.wasm extension/engine/wasm_exec.js test-artifacts

@@ -1,0 +1,105 @@
+// Package engine runs SayWho's pipeline — page HTML → clean → attribute →
+// Result — and owns the Result type that every caller (the WASM bridge, the
+// Node CLI, the extension, the tests) shares.
+//
+// Data flows one way and never touches the network: the page arrives as
+// bytes, and the engine neither fetches images nor follows links.
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/saywho/saywho/internal/attribution"
+	"github.com/saywho/saywho/internal/clean"
+)
+
+// Options tunes Process. The zero value is the sensible default.
+type Options struct {
+	// URL is the page's address, used to resolve relative links.
+	URL string
+}
+
+// ErrPanic marks an error that came from a recovered panic: a bug in the
+// engine, reported instead of taking the caller down with it.
+var ErrPanic = errors.New("engine: internal error")
+
+// Process turns a page into a Result. A page without an article is not an
+// error: it gives a Result with Found false and a Reason. Errors are
+// reserved for input the engine cannot read at all, and for bugs: a panic
+// anywhere in the pipeline is recovered and returned wrapped in ErrPanic,
+// so it never crosses into JS.
+func Process(page []byte, opts Options) (*Result, error) {
+	return recovered(func() (*Result, error) { return process(page, opts) })
+}
+
+// recovered runs f and turns a panic into an error wrapping ErrPanic.
+func recovered(f func() (*Result, error)) (res *Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = nil
+			err = fmt.Errorf("%w: %v\n%s", ErrPanic, r, firstFrames(debug.Stack(), 12))
+		}
+	}()
+	return f()
+}
+
+func process(page []byte, opts Options) (*Result, error) {
+	art, err := clean.Clean(page, clean.Options{URL: opts.URL})
+	if err != nil {
+		return nil, fmt.Errorf("clean: %w", err)
+	}
+	res := &Result{
+		Found:     art.Found,
+		Reason:    art.Reason,
+		Title:     art.Title,
+		Byline:    art.Byline,
+		SiteName:  art.SiteName,
+		Published: art.Published,
+		Lang:      art.Lang,
+		Image:     art.Image,
+		HTML:      art.HTML,
+		Removed:   make([]Removed, 0, len(art.Removed)),
+		Speakers:  []Speaker{},
+	}
+	for _, r := range art.Removed {
+		res.Removed = append(res.Removed, Removed{Kind: string(r.Kind), Text: r.Text})
+	}
+	if !art.Found {
+		return res, nil
+	}
+	texts := make([]string, len(art.Blocks))
+	blocks := make([]attribution.Block, len(art.Blocks))
+	for i, b := range art.Blocks {
+		texts[i] = b.Text
+		blocks[i] = attribution.Block{Text: b.Text, Heading: b.Heading()}
+	}
+	res.Text = strings.Join(texts, "\n\n")
+	for _, sp := range attribution.Attribute(blocks, attribution.Options{Lang: art.Lang}) {
+		out := Speaker{Name: sp.Name, Role: sp.Role, Kind: string(sp.Kind), Statements: make([]Statement, 0, len(sp.Statements))}
+		for _, st := range sp.Statements {
+			out.Statements = append(out.Statements, Statement{
+				Text: st.Text, Direct: st.Direct, Cue: st.Cue, Block: st.Block, Sentence: st.Sentence,
+			})
+		}
+		res.Speakers = append(res.Speakers, out)
+	}
+	return res, nil
+}
+
+// firstFrames keeps the head of a stack trace: enough to find the bug in a
+// report without shipping kilobytes of goroutine dump to the UI.
+func firstFrames(stack []byte, lines int) string {
+	s := string(stack)
+	for i, n := 0, 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			n++
+			if n == lines {
+				return s[:i]
+			}
+		}
+	}
+	return s
+}

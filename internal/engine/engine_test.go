@@ -1,0 +1,227 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// testPage is one entry of testdata/pages.json, the list of pages whose
+// full results are pinned as golden JSON. The Node tests read the same list
+// and check that the WASM build gives byte-for-byte the same JSON.
+type testPage struct {
+	Name string `json:"name"`
+	File string `json:"file"`
+	URL  string `json:"url"`
+}
+
+func loadPages(t testing.TB) []testPage {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", "pages.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []testPage
+	if err := json.Unmarshal(raw, &pages); err != nil {
+		t.Fatalf("testdata/pages.json: %v", err)
+	}
+	return pages
+}
+
+// TestGolden pins the whole result for each test page. Run
+// `go test ./internal/engine -update` after a deliberate change and review
+// the diff of testdata/golden.
+func TestGolden(t *testing.T) {
+	for _, p := range loadPages(t) {
+		t.Run(p.Name, func(t *testing.T) {
+			page, err := os.ReadFile(filepath.Join("testdata", p.File))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Process(page, Options{URL: p.URL})
+			if err != nil {
+				t.Fatalf("Process: %v", err)
+			}
+			got, err := json.MarshalIndent(res, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := filepath.Join("testdata", "golden", p.Name+".json")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/engine -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("result differs from %s (rerun with -update if intended):\n%s", golden, lineDiff(string(want), string(got)))
+			}
+		})
+	}
+}
+
+// lineDiff shows the first lines where two texts part, enough to read a
+// golden mismatch without an external diff tool.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl == gl {
+			continue
+		}
+		b.WriteString("line " + itoa(i+1) + ":\n  - " + wl + "\n  + " + gl + "\n")
+		if shown++; shown == 8 {
+			b.WriteString("  …\n")
+			break
+		}
+	}
+	return b.String()
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var d []byte
+	for ; n > 0; n /= 10 {
+		d = append([]byte{byte('0' + n%10)}, d...)
+	}
+	return string(d)
+}
+
+// TestSampleAcceptance states in plain assertions what the bundled sample
+// page must give, so a golden update can't quietly accept a regression.
+func TestSampleAcceptance(t *testing.T) {
+	page, err := os.ReadFile("../../testdata/sample/harbor-bridge.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Process(page, Options{URL: "https://lakeside-courier.example/local/harbor-bridge/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Found {
+		t.Fatalf("no article found: %s", res.Reason)
+	}
+	if want := "Council approves $48m repair plan for the Harbor Street bridge"; res.Title != want {
+		t.Errorf("title = %q, want %q", res.Title, want)
+	}
+	if res.Byline != "Daniel Reyes" {
+		t.Errorf("byline = %q, want Daniel Reyes", res.Byline)
+	}
+	for _, keep := range []string{
+		"The city council voted 7-2 on Thursday night",
+		"How the money will be raised",
+		"If something slips, you will know about it the same week we do",
+	} {
+		if !strings.Contains(res.Text, keep) {
+			t.Errorf("text lost %q", keep)
+		}
+	}
+	for _, junk := range []string{"Please enter your comment!", "More like this", "Share post:", "Twitter fanatic", "READ MORE", "We use cookies", "Advertisement"} {
+		if strings.Contains(res.Text, junk) || strings.Contains(res.HTML, junk) {
+			t.Errorf("junk %q left in the article", junk)
+		}
+	}
+	kinds := map[string]bool{}
+	for _, r := range res.Removed {
+		kinds[r.Kind] = true
+	}
+	for _, k := range []string{"comment-form", "spam-byline", "related-links", "share"} {
+		if !kinds[k] {
+			t.Errorf("no removed block of kind %s; removed = %+v", k, res.Removed)
+		}
+	}
+	var names []string
+	found := false
+	for _, sp := range res.Speakers {
+		names = append(names, sp.Name)
+		if sp.Name == "Marisol Okafor" {
+			found = true
+			if !strings.Contains(strings.ToLower(sp.Role), "mayor") {
+				t.Errorf("Okafor's role = %q, want the mayor", sp.Role)
+			}
+			if len(sp.Statements) < 2 {
+				t.Errorf("Okafor has %d statements, want at least 2", len(sp.Statements))
+			}
+		}
+	}
+	if !found {
+		t.Errorf("Marisol Okafor not among speakers %q", names)
+	}
+}
+
+func TestNoArticle(t *testing.T) {
+	for _, tc := range []struct{ name, page string }{
+		{"empty", ""},
+		{"whitespace", "  \n\t "},
+		{"text only", "hello"},
+		{"home page", mustRead(t, "testdata/home-page.html")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Process([]byte(tc.page), Options{})
+			if err != nil {
+				t.Fatalf("Process: %v (a page without an article is not an error)", err)
+			}
+			if res.Found {
+				t.Errorf("found an article in %s: %q", tc.name, res.Text)
+			}
+			if res.Reason == "" {
+				t.Error("no reason given")
+			}
+			if res.Speakers == nil || res.Removed == nil {
+				t.Error("speakers and removed must be [] not null in JSON")
+			}
+		})
+	}
+}
+
+func mustRead(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestPanicBecomesError(t *testing.T) {
+	res, err := recovered(func() (*Result, error) { panic("boom") })
+	if res != nil || !errors.Is(err, ErrPanic) || !strings.Contains(err.Error(), "boom") {
+		t.Fatalf("got (%v, %v), want an ErrPanic naming the panic", res, err)
+	}
+}
+
+func BenchmarkProcessSample(b *testing.B) {
+	page, err := os.ReadFile("../../testdata/sample/harbor-bridge.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Process(page, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,384 @@
+package attribution
+
+import "strings"
+
+// frame is an attribution found in a sentence: a source mention joined to
+// a reporting cue. Tokens [lo, hi) are the frame itself; what was said lies
+// before or after it.
+type frame struct {
+	m      mention
+	cue    string // the reporting word as written
+	kind   cueKind
+	cueTok int
+	lo, hi int
+	main   bool // the cue belongs to the sentence's main clause
+}
+
+// passiveWords before a verb mean it does not report speech by its
+// subject: "Iran is said to be …".
+var passiveWords = map[string]bool{"is": true, "was": true, "are": true, "were": true, "been": true, "be": true, "being": true}
+
+// cueAt returns the kind of reporting cue at toks[i], if any, with the
+// pronoun of a French inversion ("a-t-il déclaré", "explique-t-elle").
+func cueAt(toks []token, i int) (cueKind, byte) {
+	t := toks[i]
+	if t.kind != tWord {
+		return 0, 0
+	}
+	l := lex()
+	w := t.lower
+	if t.isCap() && (i > 0 || l.cues[w] != cuePrep) {
+		return 0, 0 // "The United States", "So far"
+	}
+	if k := l.cues[w]; k != 0 {
+		switch w {
+		case "according":
+			if i+1 < len(toks) && toks[i+1].is("to") {
+				return k, 0
+			}
+			return 0, 0
+		case "après":
+			if i > 0 && (toks[i-1].is("d’") || toks[i-1].is("d'")) {
+				return k, 0
+			}
+			return 0, 0
+		case "so":
+			// „…“, so Müller.
+			if i >= 2 && toks[i-1].isPunct(",") && toks[i-2].kind == tQuote {
+				return k, 0
+			}
+			return 0, 0
+		case "teilte", "fügte":
+			return k, 0 // separable: "teilte … mit", "fügte … hinzu"
+		case "say":
+			return 0, 0 // too often "they say", "say, for example"
+		}
+		return k, 0
+	}
+	// French inversion with the pronoun glued on
+	if parts := strings.Split(w, "-"); len(parts) >= 2 {
+		p := parts[len(parts)-1]
+		var g byte
+		switch p {
+		case "il":
+			g = 'm'
+		case "elle":
+			g = 'f'
+		default:
+			return 0, 0
+		}
+		stem := parts[0]
+		if k := l.cues[stem]; k != 0 {
+			return k, g
+		}
+		if stem == "a" && i+1 < len(toks) && l.cues[toks[i+1].lower] != 0 {
+			return 0, 0 // the participle after it is the cue
+		}
+	}
+	return 0, 0
+}
+
+// findFrame tries to build a frame around the cue at toks[i]: the source
+// to its left ("Peskov said"), else to its right ("said Jake Sullivan,
+// national security adviser …").
+func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
+	kind, glued := cueAt(toks, i)
+	if kind == 0 {
+		return frame{}, false
+	}
+	f := frame{kind: kind, cueTok: i, cue: toks[i].text}
+	if glued != 0 {
+		f.m = mention{from: i, to: i + 1, pronoun: glued}
+		f.lo, f.hi = i, i+1
+		return f, true
+	}
+	switch kind {
+	case cuePrep:
+		st := i + 1
+		if toks[i].is("according") {
+			st = i + 2
+			f.cue = s[toks[i].start:toks[i+1].end]
+		}
+		if toks[i].is("après") {
+			f.cue = s[toks[i-1].start:toks[i].end]
+		}
+		m, after, ok := parseRight(s, toks, st)
+		if !ok {
+			return f, false
+		}
+		if after < len(toks) && toks[after].kind != tPunct && !toks[i].is("laut") {
+			return f, false // "according to US findings"
+		}
+		f.m, f.lo, f.hi = m, i, after
+		if toks[i].is("après") {
+			f.lo = i - 1
+		}
+		return f, true
+	case cuePost:
+		if toks[i].is("so") {
+			m, after, ok := parseRight(s, toks, i+1)
+			if !ok || (after < len(toks) && toks[after].kind != tPunct) {
+				return f, false
+			}
+			f.m, f.lo, f.hi = m, i, after
+			return f, true
+		}
+		m, ok := parseLeft(s, toks, i)
+		if !ok {
+			return f, false
+		}
+		f.m, f.lo, f.hi = m, m.from, i+1
+		return f, true
+	case cueParticiple:
+		if prev == nil || i == 0 || !toks[i-1].isPunct(",") {
+			return f, false
+		}
+		f.m, f.lo, f.hi = prev.m, i, i+1
+		return f, true
+	}
+	if i > 0 && toks[i-1].kind == tWord && passiveWords[toks[i-1].lower] {
+		return f, false
+	}
+	// the source on the left, past auxiliaries: "Peskov has also said"
+	j := i
+	for j > 0 && toks[j-1].kind == tWord && lex().aux[toks[j-1].lower] && !(j-1 == 0) {
+		j--
+	}
+	if j > 0 && toks[j-1].kind == tWord && strings.HasPrefix(toks[j-1].lower, "a-t-") {
+		// "a-t-il déclaré"
+		g := byte('m')
+		if strings.HasSuffix(toks[j-1].lower, "elle") {
+			g = 'f'
+		}
+		f.m = mention{from: j - 1, to: j, pronoun: g}
+		f.lo, f.hi = j-1, i+1
+		return f, true
+	}
+	end := j
+	var role string
+	if end > 0 && toks[end-1].isPunct(",") {
+		// "Jake Sullivan, the White House national security adviser, told"
+		for c := end - 2; c > 0 && c >= end-16; c-- {
+			if toks[c].isPunct(",") {
+				r, after := readApposition(s, toks, c+1)
+				if after == end-1 {
+					role = r
+					end = c
+				}
+				break
+			}
+		}
+	}
+	if end > 0 && end != j || end == j {
+		if m, ok := parseLeft(s, toks, end); ok && (end == j || m.pronoun == 0) {
+			if role != "" && m.role == "" && !m.descr {
+				m.role = role
+				m.personCue = m.personCue || hasPersonRole(role)
+				if m.kind == Organization && len(nameWords(m.name)) >= 2 {
+					m.kind = Person
+				}
+			}
+			f.m, f.lo, f.hi = m, m.from, i+1
+			f.main = m.from == 0 || !lex().subordinators[toks[m.from-1].lower]
+			return f, true
+		}
+	}
+	// the source on the right: "…,” said Jake Sullivan", "…, a déclaré le ministre"
+	if i > 0 && !(toks[i-1].kind == tPunct || toks[i-1].kind == tQuote || lex().aux[toks[i-1].lower]) {
+		return f, false
+	}
+	m, after, ok := parseRight(s, toks, i+1)
+	if !ok {
+		return f, false
+	}
+	if after < len(toks) && toks[after].kind == tWord && !lex().adjunct[toks[after].lower] && !lex().subordinators[toks[after].lower] {
+		return f, false
+	}
+	f.m, f.lo, f.hi = m, i, after
+	f.main = true
+	return f, true
+}
+
+// content is what a frame says was said: quotation indexes for a direct
+// quote, or a token range for reported speech.
+type content struct {
+	quotes []int // block quote indexes, in order
+	from   int   // token range of a reported clause
+	to     int
+	direct bool
+	ok     bool
+}
+
+// contentOf finds what the frame f reports: a quote just before it
+// (“…,” she said), a quote or clause after it (He said: “…”; Peskov said
+// talks are planned), a split quote around it, or a clause before it
+// (…, the Kremlin said).
+func contentOf(toks []token, f frame) content {
+	l := lex()
+	// before: up to lo, without the trailing comma
+	bEnd := f.lo
+	for bEnd > 0 && toks[bEnd-1].kind == tPunct && (toks[bEnd-1].text == "," || toks[bEnd-1].text == ":" || toks[bEnd-1].text == "—" || toks[bEnd-1].text == "–") {
+		bEnd--
+	}
+	commaBefore := bEnd < f.lo
+	// after: skip the audience of "told", adjuncts and "that"
+	a := f.hi
+	if f.kind == cueTell || toks[f.cueTok].lower == "told" {
+		a = skipAudience(toks, a)
+	}
+	a = skipAdjuncts(toks, a)
+	saw := false
+	for a < len(toks) && (toks[a].isPunct(",") || toks[a].isPunct(":") || toks[a].is("that") || toks[a].is("dass") || toks[a].is("que") || toks[a].is("qu’") || toks[a].is("qu'") || toks[a].is("mit") || toks[a].is("hinzu")) {
+		if toks[a].kind == tWord {
+			saw = true
+		}
+		a++
+	}
+	aEnd := len(toks)
+	for k := a; k < len(toks); k++ {
+		if toks[k].isPunct(",") && k+1 < len(toks) && l.cues[toks[k+1].lower] == cueParticiple {
+			aEnd = k
+			break
+		}
+	}
+	for aEnd > a && toks[aEnd-1].kind == tPunct {
+		aEnd--
+	}
+	var c content
+	// a quote right before the frame
+	if bEnd > 0 && toks[bEnd-1].kind == tQuote && onlyQuotes(toks[:bEnd]) {
+		c.quotes = quoteIdx(toks[:bEnd])
+		c.direct, c.ok = true, true
+		if a < aEnd && toks[a].kind == tQuote && onlyQuotes(toks[a:aEnd]) {
+			c.quotes = append(c.quotes, quoteIdx(toks[a:aEnd])...) // split quote
+		}
+		return c
+	}
+	if a < aEnd {
+		if onlyQuotes(toks[a:aEnd]) {
+			c.quotes = quoteIdx(toks[a:aEnd])
+			c.direct, c.ok = true, true
+			return c
+		}
+		if f.kind == cueThat && !saw && toks[a].kind != tQuote {
+			// "denied Sullivan's statement": no clause
+		} else if f.kind != cuePost && clauseWords(toks[a:aEnd]) >= 3 && (f.m.from >= f.lo || f.kind == cuePrep || f.lo == 0 || !commaBefore || bEnd == 0) {
+			c.from, c.to, c.ok = a, aEnd, true
+			return c
+		}
+	}
+	if bEnd > 0 && commaBefore && (f.hi >= len(toks) || a >= aEnd) && clauseWords(toks[:bEnd]) >= 3 {
+		c.from, c.to, c.ok = 0, bEnd, true
+		return c
+	}
+	if bEnd > 0 && commaBefore && f.kind == cuePrep && clauseWords(toks[:bEnd]) >= 3 {
+		c.from, c.to, c.ok = 0, bEnd, true
+		return c
+	}
+	return c
+}
+
+// skipAdjuncts steps over "on Tuesday", "in a statement", "last week",
+// "yesterday" after a reporting verb.
+func skipAdjuncts(toks []token, a int) int {
+	l := lex()
+	for a < len(toks) && toks[a].kind == tWord {
+		w := toks[a].lower
+		if l.timeWords[w] {
+			a++
+			continue
+		}
+		if !l.adjunct[w] {
+			break
+		}
+		// a short phrase that ends in a time word or before "that"/","
+		end := -1
+		for k := a + 1; k < len(toks) && k <= a+4; k++ {
+			if toks[k].kind != tWord {
+				if toks[k].isPunct(",") {
+					end = k
+				}
+				break
+			}
+			if l.timeWords[toks[k].lower] {
+				end = k + 1
+				break
+			}
+			if toks[k].is("that") {
+				end = k
+				break
+			}
+		}
+		if end < 0 {
+			if w == "yesterday" || w == "today" || w == "tonight" || w == "recently" || w == "also" || w == "again" || w == "publicly" || w == "earlier" || w == "later" {
+				a++
+				continue
+			}
+			break
+		}
+		a = end
+	}
+	return a
+}
+
+func onlyQuotes(ts []token) bool {
+	n := 0
+	for _, t := range ts {
+		switch t.kind {
+		case tQuote:
+			n++
+		case tWord:
+			return false
+		}
+	}
+	return n > 0
+}
+
+func quoteIdx(ts []token) []int {
+	var out []int
+	for _, t := range ts {
+		if t.kind == tQuote {
+			out = append(out, t.q)
+		}
+	}
+	return out
+}
+
+func clauseWords(ts []token) int {
+	n := 0
+	for _, t := range ts {
+		switch t.kind {
+		case tWord:
+			n++
+		case tQuote:
+			n += 2
+		}
+	}
+	return n
+}
+
+// skipAudience steps over the one object of "told": "told reporters",
+// "told the BBC", "told a news conference", "told Reuters".
+func skipAudience(toks []token, a int) int {
+	l := lex()
+	if a >= len(toks) {
+		return a
+	}
+	isObj := func(t token) bool {
+		return t.isCap() && l.pronoun[t.lower] == 0 && !l.capStop[t.lower] || l.audience[t.lower]
+	}
+	switch t := toks[a]; {
+	case isDet(t):
+		a++
+		for a < len(toks) && isObj(toks[a]) {
+			a++
+		}
+	case l.audience[t.lower]:
+		a++
+	case isObj(t):
+		for a < len(toks) && toks[a].isCap() {
+			a++
+		}
+	}
+	return a
+}

@@ -1,0 +1,397 @@
+package attribution
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// mention is a noun phrase that can be the source of a statement: a name
+// with an optional role ("Kremlin spokesman Dmitry Peskov"), a pronoun
+// ("he"), a description ("the White House national security adviser"), an
+// organisation ("the Kremlin", "Iranian state media") or an unnamed
+// spokesperson of one ("a spokesman for the ministry").
+type mention struct {
+	from, to   int    // token range [from, to) in the sentence
+	name       string // the name as written, without determiner or role
+	role       string // role text ("Kremlin spokesman"), or ""
+	head       string // lower-case head noun of a description ("adviser")
+	kind       SpeakerKind
+	gender     byte // 'm', 'f' or 0
+	pronoun    byte // 'm', 'f', 'o' for he/she/it, else 0
+	definite   bool // starts with "the"/"der"/"le"
+	indefinite bool // starts with "a"/"ein"/"un"
+	descr      bool // a description without a name: resolve to an earlier speaker
+	spokes     bool // an unnamed spokesperson: attribute to org
+	org        string
+	personCue  bool // a title, honorific or person role says this is a person
+	sentStart  bool // the mention opens the sentence
+}
+
+// npWord reports whether token t can sit inside a speaker noun phrase.
+func npWord(t token) bool {
+	if t.kind != tWord {
+		return false
+	}
+	l := lex()
+	if t.isCap() {
+		return !l.capStop[t.lower] || l.definite[t.lower] || l.indefinite[t.lower]
+	}
+	return t.lower == "’s" || l.roleNouns[t.lower] || l.roleMods[t.lower] ||
+		l.orgNouns[t.lower] || l.spokes[t.lower] || t.lower == "state" || t.lower == "media" ||
+		l.definite[t.lower] || l.indefinite[t.lower]
+}
+
+func isDet(t token) bool {
+	return t.kind == tWord && (lex().definite[t.lower] || lex().indefinite[t.lower])
+}
+
+// isLinkWord reports words that may join two parts of a speaker phrase:
+// "spokesman for the ministry", "Secretary of State Antony Blinken".
+func isLinkWord(t token) bool {
+	switch t.lower {
+	case "of", "for", "at", "de", "du", "des", "der", "von", "d’", "d'":
+		return t.kind == tWord
+	}
+	return false
+}
+
+// parseLeft reads the speaker phrase that ends just before toks[end]
+// ("…, Kremlin spokesman Dmitry Peskov said"). It returns false when no
+// acceptable phrase ends there.
+func parseLeft(s string, toks []token, end int) (mention, bool) {
+	if end <= 0 {
+		return mention{}, false
+	}
+	l := lex()
+	last := toks[end-1]
+	if last.kind == tWord {
+		if p, ok := l.pronoun[last.lower]; ok {
+			return mention{from: end - 1, to: end, pronoun: p, sentStart: end-1 == 0}, true
+		}
+	}
+	k := end - 1
+	for k >= 0 {
+		t := toks[k]
+		if isDet(t) {
+			// "a spokesman for the ministry": keep going past "for the"
+			if k >= 2 && isLinkWord(toks[k-1]) && npWord(toks[k-2]) && !isDet(toks[k-2]) {
+				k -= 2
+				continue
+			}
+			break
+		}
+		if isLinkWord(t) && k > 0 && k < end-1 && npWord(toks[k-1]) && !isDet(toks[k-1]) && (toks[k+1].isCap() || isDet(toks[k+1]) || l.orgNouns[toks[k+1].lower]) {
+			k--
+			continue
+		}
+		if !npWord(t) {
+			k++
+			break
+		}
+		if k == 0 {
+			break
+		}
+		k--
+	}
+	if k < 0 {
+		k = 0
+	}
+	if k >= end {
+		return mention{}, false
+	}
+	return analyzeNP(s, toks, k, end)
+}
+
+// parseRight reads the speaker phrase starting at toks[start] ("said Jake
+// Sullivan, national security adviser to …"), with an apposition after a
+// comma giving the role. It returns the mention and the index after it.
+func parseRight(s string, toks []token, start int) (mention, int, bool) {
+	l := lex()
+	if start >= len(toks) {
+		return mention{}, start, false
+	}
+	t := toks[start]
+	if t.kind == tWord {
+		if p, ok := l.pronoun[t.lower]; ok {
+			return mention{from: start, to: start + 1, pronoun: p}, start + 1, true
+		}
+	}
+	k := start
+	if isDet(toks[k]) {
+		k++
+	}
+	for k < len(toks) {
+		t := toks[k]
+		if isDet(t) && k > start && isLinkWord(toks[k-1]) {
+			k++
+			continue
+		}
+		if isLinkWord(t) && k > start && k+1 < len(toks) && (toks[k+1].isCap() || isDet(toks[k+1])) {
+			k++
+			continue
+		}
+		if !npWord(t) || isDet(t) {
+			break
+		}
+		if t.lower == "’s" && (k+1 >= len(toks) || !npWord(toks[k+1]) || isDet(toks[k+1])) {
+			break // "Mr Sullivan’s claim": the name ends before the possessive
+		}
+		k++
+	}
+	// do not end on a link word or determiner
+	for k > start && (isLinkWord(toks[k-1]) || isDet(toks[k-1])) {
+		k--
+	}
+	if k == start {
+		return mention{}, start, false
+	}
+	m, ok := analyzeNP(s, toks, start, k)
+	if !ok {
+		return m, start, false
+	}
+	end := k
+	if end+1 < len(toks) && toks[end].isPunct(",") && m.pronoun == 0 {
+		role, after := readApposition(s, toks, end+1)
+		if after > end+1 {
+			if role != "" && m.role == "" && !m.descr {
+				m.role = role
+				m.personCue = m.personCue || hasPersonRole(role)
+			}
+			end = after
+		}
+	}
+	return m, end, true
+}
+
+// readApposition reads ", national security adviser to US President Joe
+// Biden" or ", who chairs the budget committee" starting at toks[i] (just
+// after the comma). It returns the role (empty for a relative clause) and
+// the index after the apposition, or i when there is none.
+func readApposition(s string, toks []token, i int) (string, int) {
+	if i >= len(toks) {
+		return "", i
+	}
+	j := i
+	for j < len(toks) && !(toks[j].kind == tPunct && (toks[j].text == "," || toks[j].text == "." || toks[j].text == ";" || toks[j].text == ":")) && toks[j].kind != tQuote {
+		j++
+	}
+	if j == i {
+		return "", i
+	}
+	first := toks[i]
+	if first.is("who") || first.is("der") || first.is("die") && j-i > 2 && !toks[i+1].isCap() || first.is("qui") {
+		return "", j
+	}
+	hasRole := false
+	for k := i; k < j; k++ {
+		if toks[k].kind == tWord && (lex().roleNouns[toks[k].lower] || lex().spokes[toks[k].lower]) {
+			hasRole = true
+			break
+		}
+	}
+	if !hasRole || j-i > 14 {
+		return "", i
+	}
+	st := i
+	if isDet(toks[st]) {
+		st++
+	}
+	if st >= j {
+		return "", i
+	}
+	return cleanRole(s[toks[st].start:toks[j-1].end]), j
+}
+
+// cleanRole drops possessive endings so "Kremlin’s spokesperson" reads as
+// "Kremlin spokesperson".
+func cleanRole(r string) string {
+	r = strings.ReplaceAll(r, "’s ", " ")
+	r = strings.ReplaceAll(r, "'s ", " ")
+	return strings.Join(strings.Fields(r), " ")
+}
+
+func hasPersonRole(role string) bool {
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		if lex().roleNouns[w] || lex().spokes[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// genderOfRole reads gender from role words: "spokeswoman", "Sprecherin".
+func genderOfRole(w string) byte {
+	switch {
+	case strings.HasSuffix(w, "woman"), strings.HasSuffix(w, "erin"), strings.HasSuffix(w, "tin"), w == "queen", w == "princess":
+		return 'f'
+	case strings.HasSuffix(w, "man"), w == "king", w == "prince":
+		return 'm'
+	}
+	return 0
+}
+
+// analyzeNP splits toks[from:to] into determiner, role and name, and
+// decides what kind of source it is.
+func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
+	l := lex()
+	m := mention{from: from, to: to, sentStart: from == 0}
+	i := from
+	if isDet(toks[i]) {
+		m.definite = l.definite[toks[i].lower]
+		m.indefinite = l.indefinite[toks[i].lower]
+		i++
+	}
+	// strip a sentence-initial connective the phrase may have picked up
+	for i < to && toks[i].isCap() && l.capStop[toks[i].lower] && !isDet(toks[i]) {
+		i++
+	}
+	if i >= to {
+		return m, false
+	}
+	lastTok := toks[to-1]
+	if l.nonSpeakers[lastTok.lower] && !lastTok.isCap() || lastTok.lower == "’s" {
+		return m, false
+	}
+	if lastTok.isCap() && l.nonSpeakers[lastTok.lower] && to-i == 1 {
+		return m, false
+	}
+	// an unnamed spokesperson: "a spokesman for the ministry", "a Kremlin spokesman"
+	for k := i; k < to; k++ {
+		if !l.spokes[toks[k].lower] {
+			continue
+		}
+		var orgToks []token
+		if k+1 < to && isLinkWord(toks[k+1]) {
+			for j := k + 2; j < to; j++ {
+				if !isDet(toks[j]) {
+					orgToks = append(orgToks, toks[j])
+				}
+			}
+		} else if k == to-1 {
+			for j := i; j < k; j++ {
+				if toks[j].lower != "’s" && !isDet(toks[j]) {
+					orgToks = append(orgToks, toks[j])
+				}
+			}
+		} else {
+			break // a name follows the role: handled below
+		}
+		m.spokes = true
+		m.gender = genderOfRole(toks[k].lower)
+		m.head = toks[k].lower
+		if len(orgToks) > 0 {
+			m.org = s[orgToks[0].start:orgToks[len(orgToks)-1].end]
+		}
+		m.role = cleanRole(s[toks[i].start:toks[k].end])
+		if m.org == "" && !m.definite {
+			return m, false
+		}
+		return m, true
+	}
+	// the trailing name: capitalised words that are not titles or org words
+	n := to
+	for n > i {
+		t := toks[n-1]
+		if t.isCap() && !l.roleNouns[t.lower] && !l.orgCues[t.lower] && l.honorific[t.lower] == 0 && !l.capStop[t.lower] {
+			n--
+			continue
+		}
+		if t.kind == tWord && l.particles[t.lower] && !t.isCap() && n < to && n-1 > i && toks[n-2].isCap() {
+			n--
+			continue
+		}
+		break
+	}
+	for n < to && toks[n].kind == tWord && !toks[n].isCap() {
+		n++ // a name never starts with a particle
+	}
+	if n < to {
+		m.name = s[toks[n].start:toks[to-1].end]
+		for k := i; k < n; k++ {
+			w := toks[k].lower
+			if g := l.honorific[w]; g != 0 {
+				m.personCue = true
+				if g != 'n' {
+					m.gender = g
+				}
+				continue
+			}
+			if l.roleNouns[w] || l.spokes[w] {
+				m.personCue = true
+				if g := genderOfRole(w); g != 0 {
+					m.gender = g
+				}
+			}
+		}
+		// role: the words before the name, without honorifics
+		rs := i
+		for rs < n && l.honorific[toks[rs].lower] != 0 {
+			rs++
+		}
+		re := n
+		for re > rs && l.honorific[toks[re-1].lower] != 0 {
+			re--
+		}
+		if re > rs && m.personCue {
+			m.role = cleanRole(s[toks[rs].start:toks[re-1].end])
+		}
+		m.kind = Person
+		if !m.personCue {
+			if n == i && to-n >= 2 && !isPlace(m.name) && !anyOrgCue(toks[n:to]) {
+				m.kind = Person
+			} else if to-n == 1 || anyOrgCue(toks[i:to]) || isPlace(m.name) {
+				m.kind = Organization // decided again when resolved
+			}
+		}
+		if to-n == 1 && n > i && !m.personCue {
+			// "NATO member Turkey", "Iranian Raisi": keep the whole phrase as a name
+			m.kind = Organization
+		}
+		return m, true
+	}
+	// no name: an organisation or a description
+	head := toks[to-1]
+	if l.orgCues[head.lower] || l.orgNouns[head.lower] || head.lower == "media" || isPlace(s[toks[i].start:head.end]) {
+		m.name = s[toks[i].start:head.end]
+		m.kind = Organization
+		m.head = head.lower
+		if !head.isCap() && m.definite && !strings.Contains(m.name, " ") {
+			m.descr = true // "the ministry": an earlier organisation
+		}
+		return m, true
+	}
+	if l.roleNouns[head.lower] {
+		m.descr = true
+		m.head = head.lower
+		m.role = cleanRole(s[toks[i].start:head.end])
+		m.gender = genderOfRole(head.lower)
+		m.kind = Person
+		return m, !m.indefinite
+	}
+	return m, false
+}
+
+func anyOrgCue(ts []token) bool {
+	for _, t := range ts {
+		if lex().orgCues[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// isPlace reports a multi-word place that would otherwise look like a
+// personal name ("Saudi Arabia").
+func isPlace(name string) bool {
+	return lex().places[strings.ToLower(strings.Join(strings.Fields(name), " "))]
+}
+
+// capitalize upper-cases the first letter ("police" → "Police").
+func capitalize(s string) string {
+	r, sz := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[sz:]
+}

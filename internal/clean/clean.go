@@ -1,0 +1,202 @@
+package clean
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// ErrNoDocument is returned when the parser yields no usable tree (empty
+// input, or a page nested deeper than golang.org/x/net/html accepts).
+var ErrNoDocument = errors.New("clean: no document: the page could not be parsed")
+
+// Clean finds the article in page, strips the junk around and inside it,
+// and returns it as sanitised HTML, text blocks and metadata, with every
+// removed block listed in Article.Removed.
+//
+// The steps, in order (each file named holds the step):
+//  1. parse once with golang.org/x/net/html (clean.go);
+//  2. read metadata from <head>, JSON-LD and microdata (meta.go);
+//  3. drop invisible and unsafe elements, fix lazy images (prepare.go);
+//  4. measure every element: text, link text, paragraph text (stats.go);
+//  5. mark junk by class/id/role/tag hints and by text patterns — comment
+//     forms, spam author bios, related links, share bars, ads (junk.go,
+//     spambio.go);
+//  6. score text blocks and pick the main-content root and its siblings
+//     (score.go);
+//  7. clean inside the root: link lists, inline promos (junk.go);
+//  8. render the kept tree through an allowlist sanitiser, numbering text
+//     blocks, then minify (render.go); collect Removed (removed.go).
+//
+// Clean never panics on bad input: a panic inside is recovered and
+// returned as an error. The work is linear in the page size: one parse and
+// a fixed number of passes over the tree.
+func Clean(page []byte, opts Options) (art *Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			art = nil
+			err = fmt.Errorf("clean: internal error: %v", r)
+		}
+	}()
+	doc, perr := html.Parse(bytes.NewReader(page))
+	if perr != nil || doc == nil {
+		return nil, ErrNoDocument
+	}
+	c := newCleaner(doc, opts)
+	if c.body == nil || c.body.FirstChild == nil {
+		if len(bytes.TrimSpace(page)) == 0 {
+			return &Article{Found: false, Reason: "no article found: the page is empty"}, nil
+		}
+		return nil, ErrNoDocument
+	}
+	return c.run(), nil
+}
+
+// cleaner holds the state of one Clean call.
+type cleaner struct {
+	doc, htmlEl, head, body *html.Node
+	base                    *url.URL
+	meta                    pageMeta
+
+	stats map[*html.Node]*nodeStat
+	kind  map[*html.Node]Kind // junk marks: the subtree is taken out
+	drop  map[*html.Node]bool // invisible, removed without record
+
+	titleNode *html.Node // the visible headline, if found
+	bodyHint  *html.Node // itemprop=articleBody or similar, if found
+	roots     []*html.Node
+	rootSet   map[*html.Node]bool
+}
+
+func newCleaner(doc *html.Node, opts Options) *cleaner {
+	c := &cleaner{
+		doc:   doc,
+		stats: map[*html.Node]*nodeStat{},
+		kind:  map[*html.Node]Kind{},
+		drop:  map[*html.Node]bool{},
+	}
+	for n := doc.FirstChild; n != nil; n = n.NextSibling {
+		if isElem(n, atom.Html) {
+			c.htmlEl = n
+		}
+	}
+	if c.htmlEl != nil {
+		for n := c.htmlEl.FirstChild; n != nil; n = n.NextSibling {
+			switch {
+			case isElem(n, atom.Head):
+				c.head = n
+			case isElem(n, atom.Body):
+				c.body = n
+			}
+		}
+	}
+	if opts.URL != "" {
+		if u, err := url.Parse(opts.URL); err == nil {
+			c.base = u
+		}
+	}
+	if c.head != nil {
+		if b := findFirst(c.head, func(n *html.Node) bool { return n.DataAtom == atom.Base && attr(n, "href") != "" }); b != nil {
+			if u, err := url.Parse(strings.TrimSpace(attr(b, "href"))); err == nil {
+				if c.base != nil {
+					c.base = c.base.ResolveReference(u)
+				} else if u.IsAbs() {
+					c.base = u
+				}
+			}
+		}
+	}
+	return c
+}
+
+func (c *cleaner) run() *Article {
+	c.readMeta()
+	c.prepare()
+	c.measure()
+	c.findTitleNode()
+	c.findBodyHint()
+	c.markJunk()
+	c.findRoots()
+	art := &Article{}
+	c.fillMeta(art)
+	if reason := c.notArticle(); reason != "" {
+		art.Found = false
+		art.Reason = "no article found: " + reason
+		art.Removed = c.collectRemoved(true)
+		return art
+	}
+	c.markInRoot()
+	c.render(art)
+	if runeLen(strings.Join(blockTexts(art.Blocks), " ")) < minArticleChars/2 {
+		art.Found = false
+		art.Reason = "no article found: too little text"
+		art.HTML, art.Blocks = "", nil
+		art.Removed = c.collectRemoved(true)
+		return art
+	}
+	art.Found = true
+	art.Removed = c.collectRemoved(false)
+	if art.Image == "" {
+		art.Image = c.firstImage()
+	}
+	return art
+}
+
+func blockTexts(bs []Block) []string {
+	out := make([]string, len(bs))
+	for i, b := range bs {
+		out[i] = b.Text
+	}
+	return out
+}
+
+// resolve makes ref absolute against the page's base URL. It returns ""
+// for URLs that must not be kept (javascript:, vbscript:, data: other than
+// images).
+func (c *cleaner) resolve(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return ""
+	}
+	lower := strings.ToLower(ref)
+	// Strip control characters and white space browsers ignore inside a scheme.
+	scheme := strings.Map(func(r rune) rune {
+		if r <= ' ' {
+			return -1
+		}
+		return r
+	}, lower)
+	if i := strings.IndexByte(scheme, ':'); i > 0 {
+		s := scheme[:i]
+		switch s {
+		case "javascript", "vbscript", "livescript", "mocha":
+			return ""
+		case "data":
+			if !strings.HasPrefix(scheme, "data:image/") {
+				return ""
+			}
+			return ref
+		}
+	}
+	if strings.HasPrefix(ref, "#") {
+		return ref
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if c.base != nil {
+		u = c.base.ResolveReference(u)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "", "http", "https", "mailto", "tel", "ftp":
+	default:
+		return ""
+	}
+	return u.String()
+}

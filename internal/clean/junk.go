@@ -1,0 +1,396 @@
+package clean
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// junk.go: marking blocks that are not the article, with the kind of junk
+// they are. A mark covers the element's subtree; the nearest mark names the
+// kind of each removed block.
+
+// markJunk walks the body once and marks elements by their tag, role,
+// class/id and data-* hints, and short blocks by their text.
+func (c *cleaner) markJunk() {
+	if c.body == nil {
+		return
+	}
+	bodyP := c.st(c.body).ptext
+	var visit func(n *html.Node, depth int)
+	visit = func(n *html.Node, depth int) {
+		if depth > maxDepth {
+			return
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode {
+				continue
+			}
+			c.classify(ch, bodyP)
+			visit(ch, depth+1)
+		}
+	}
+	visit(c.body, 0)
+}
+
+// guarded: elements that hold the headline, the explicit article body, or
+// most of the page's paragraph text are never marked by weak hints.
+func (c *cleaner) guarded(n *html.Node, bodyP int) bool {
+	if n == c.body || n == c.htmlEl {
+		return true
+	}
+	if c.titleNode != nil && isAncestor(n, c.titleNode) {
+		return true
+	}
+	if c.bodyHint != nil && isAncestor(n, c.bodyHint) {
+		return true
+	}
+	if bodyP > 300 && float64(c.st(n).ptext) >= 0.5*float64(bodyP) {
+		return true
+	}
+	return false
+}
+
+func (c *cleaner) classify(n *html.Node, bodyP int) {
+	k, strong := c.hintKind(n)
+	if k != "" {
+		if strong && (k == KindComments || k == KindCommentForm) {
+			if c.titleNode == nil || !isAncestor(n, c.titleNode) {
+				c.kind[n] = k
+				return
+			}
+		} else if !c.guarded(n, bodyP) {
+			c.kind[n] = k
+			return
+		}
+	}
+	st := c.st(n)
+	if st.text == 0 || st.text > 600 {
+		return
+	}
+	if c.titleNode != nil && isAncestor(n, c.titleNode) {
+		return
+	}
+	t := textOf(n)
+	if tk := c.textKind(n, t, st); tk != "" {
+		if tk == KindRelatedLinks && isRelatedLabel(n, t) {
+			c.markRelatedBox(n, bodyP)
+			return
+		}
+		c.kind[n] = tk
+	}
+}
+
+// hintKind names the junk kind an element's tag, role, class, id or data-*
+// attributes point to. strong is true for hints that hold even on large
+// elements (a comments section may be longer than the article).
+func (c *cleaner) hintKind(n *html.Node) (k Kind, strong bool) {
+	switch n.DataAtom {
+	case atom.Nav:
+		return KindNavigation, false
+	case atom.Footer:
+		return KindNavigation, false
+	case atom.Header:
+		if !c.insideArticleTag(n) {
+			return KindNavigation, false
+		}
+	case atom.Aside:
+		if ci := classID(n); ci != "" {
+			break
+		}
+		return KindOther, false
+	case atom.Form:
+		return c.formKind(n), false
+	}
+	switch strings.ToLower(attr(n, "role")) {
+	case "navigation", "menu", "menubar", "banner", "contentinfo", "search":
+		return KindNavigation, false
+	case "complementary", "dialog", "alertdialog":
+		return KindOther, false
+	}
+	ci := classID(n)
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "data-component", "data-module", "data-testid", "data-type", "data-block", "data-widget", "data-section", "data-role", "data-ad", "data-ad-slot", "itemprop":
+			ci += " " + strings.ToLower(a.Val)
+			if strings.HasPrefix(a.Key, "data-ad") {
+				return KindAd, false
+			}
+		}
+	}
+	ci = strings.TrimSpace(ci)
+	if ci == "" {
+		return "", false
+	}
+	switch {
+	case reCommentForm.MatchString(ci):
+		return KindCommentForm, true
+	case reComments.MatchString(ci):
+		return KindComments, true
+	case reAuthorBox.MatchString(ci):
+		if isSpamBio(textOf(n)) {
+			return KindSpamByline, false
+		}
+		return KindOther, false
+	case reCookie.MatchString(ci):
+		return KindCookieBanner, false
+	case reNewsletter.MatchString(ci):
+		return KindNewsletter, false
+	case reShare.MatchString(ci):
+		return KindShare, false
+	case reRelated.MatchString(ci):
+		return KindRelatedLinks, false
+	case reAd.MatchString(ci):
+		return KindAd, false
+	case reNavigation.MatchString(ci):
+		return KindNavigation, false
+	case reOther.MatchString(ci):
+		return KindOther, false
+	}
+	return "", false
+}
+
+func (c *cleaner) insideArticleTag(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Article || p.DataAtom == atom.Main || strings.EqualFold(attr(p, "itemprop"), "articleBody") {
+			return true
+		}
+	}
+	return c.titleNode != nil && isAncestor(n, c.titleNode)
+}
+
+// formKind: a comment form (WordPress #commentform, a textarea), a
+// newsletter sign-up, or anything else (search boxes).
+func (c *cleaner) formKind(n *html.Node) Kind {
+	ci := classID(n) + " " + strings.ToLower(attr(n, "action"))
+	switch {
+	case reCommentForm.MatchString(ci) || strings.Contains(ci, "comment"):
+		return KindCommentForm
+	case reNewsletter.MatchString(ci) || strings.Contains(ci, "subscribe") || strings.Contains(ci, "newsletter"):
+		return KindNewsletter
+	case findFirst(n, func(x *html.Node) bool { return x.DataAtom == atom.Textarea }) != nil:
+		return KindCommentForm
+	}
+	if strings.Contains(strings.ToLower(attr(n, "role")), "search") || strings.Contains(ci, "search") {
+		return KindNavigation
+	}
+	return KindOther
+}
+
+// textKind classifies a short element by its text alone.
+func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
+	if t == "" {
+		return ""
+	}
+	l := runeLen(t)
+	trim := strings.TrimSpace(strings.Trim(t, " :|»›>-–—•·"))
+	switch {
+	case l <= 80 && reAdLabel.MatchString(trim):
+		return KindAd
+	case l <= 60 && reShareLabel.MatchString(trim):
+		return KindShare
+	case l <= 300 && reCommentFormText.MatchString(t) && !c.hasLongParagraph(n):
+		return KindCommentForm
+	case l >= 20 && isSpamBio(t):
+		return KindSpamByline
+	case isRelatedLabel(n, t):
+		return KindRelatedLinks
+	case l <= 300 && reInlinePromo.MatchString(t) && (linkDensity(st) >= 0.3 || st.links > 0) && isTextBlockish(n):
+		return KindRelatedLinks
+	case l <= 400 && reNewsletterText.MatchString(t):
+		return KindNewsletter
+	case l <= 600 && reCookieText.MatchString(t):
+		return KindCookieBanner
+	}
+	if (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && c.isHeadlineList(n) {
+		return KindRelatedLinks
+	}
+	return ""
+}
+
+func (c *cleaner) hasLongParagraph(n *html.Node) bool {
+	return c.st(n).ptext > 200
+}
+
+func isTextBlockish(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Li, atom.Section, atom.Aside, atom.Blockquote, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Strong, atom.B, atom.Span, atom.Em:
+		return true
+	}
+	return false
+}
+
+// isRelatedLabel: a short heading-like element reading "More like this",
+// "You may also like", "Most Popular"…
+func isRelatedLabel(n *html.Node, t string) bool {
+	if runeLen(t) > 60 || countWords(t) > 8 {
+		return false
+	}
+	t = strings.TrimSpace(strings.Trim(t, " :|»›>-–—•·"))
+	if !reRelatedLabel.MatchString(t) {
+		return false
+	}
+	// Whole-label match only: "Related" but not "Related research shows …".
+	m := reRelatedLabel.FindString(t)
+	rest := strings.TrimSpace(t[len(m):])
+	return countWords(rest) <= 3
+}
+
+// markRelatedBox marks the box a related-links label heads: the label's
+// highest ancestor (up to four levels) whose other text is mostly links; or
+// the label and the link list right after it.
+func (c *cleaner) markRelatedBox(label *html.Node, bodyP int) {
+	c.kind[label] = KindRelatedLinks
+	lst := c.st(label)
+	cur := label
+	for i := 0; i < 4; i++ {
+		p := cur.Parent
+		if p == nil || c.guarded(p, bodyP) {
+			break
+		}
+		ps := c.st(p)
+		rest, restLink := ps.text-lst.text, ps.link-lst.link
+		if rest <= 0 {
+			cur = p
+			continue
+		}
+		if float64(restLink)/float64(rest) >= 0.5 && ps.ptext-lst.ptext < 400 {
+			cur = p
+			continue
+		}
+		break
+	}
+	if cur != label {
+		c.kind[cur] = KindRelatedLinks
+		return
+	}
+	for s := label.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		if ss := c.st(s); ss.text > 0 && linkDensity(ss) >= 0.5 && !c.guarded(s, bodyP) {
+			c.kind[s] = KindRelatedLinks
+		}
+		break
+	}
+}
+
+// isHeadlineList: a bare list of other stories — every item a link to a
+// page of the same site, with headline-length text ("Zelensky warns of
+// 'really difficult road' ahead").
+func (c *cleaner) isHeadlineList(n *html.Node) bool {
+	items, words := 0, 0
+	for li := n.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode {
+			continue
+		}
+		if li.DataAtom != atom.Li {
+			return false
+		}
+		st := c.st(li)
+		if st.text == 0 {
+			continue
+		}
+		if linkDensity(st) < 0.8 || st.links != 1 {
+			return false
+		}
+		a := findFirst(li, func(x *html.Node) bool { return x.DataAtom == atom.A })
+		if a == nil || !c.sameSiteArticleLink(attr(a, "href")) {
+			return false
+		}
+		items++
+		words += countWords(textOf(li))
+	}
+	return items >= 2 && words >= 5*items
+}
+
+func (c *cleaner) sameSiteArticleLink(href string) bool {
+	href = strings.TrimSpace(href)
+	if href == "" || strings.HasPrefix(href, "#") {
+		return false
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return false
+	}
+	if u.Host != "" && c.base != nil && !strings.EqualFold(strings.TrimPrefix(u.Host, "www."), strings.TrimPrefix(c.base.Host, "www.")) {
+		return false
+	}
+	if u.Host != "" && c.base == nil {
+		return false
+	}
+	return len(strings.Trim(u.Path, "/")) > 0
+}
+
+// markInRoot cleans inside the chosen root: link-dense boxes, byline and
+// date lines, forms.
+func (c *cleaner) markInRoot() {
+	rootText := 0
+	for _, r := range c.roots {
+		rootText += c.st(r).text
+	}
+	for _, r := range c.roots {
+		walk(r, func(n *html.Node) bool {
+			if _, ok := c.kind[n]; ok {
+				return false
+			}
+			if n == c.titleNode {
+				return false
+			}
+			st := c.st(n)
+			switch n.DataAtom {
+			case atom.Div, atom.Section, atom.Ul, atom.Ol, atom.Table, atom.Aside, atom.Dl:
+				if st.links >= 3 && linkDensity(st) >= 0.6 && float64(st.text) < 0.4*float64(rootText) && !c.mostlyAnchors(n) {
+					if avgLinkWords(c, n) >= 4 {
+						c.kind[n] = KindRelatedLinks
+					} else {
+						c.kind[n] = KindNavigation
+					}
+					return false
+				}
+			case atom.Form:
+				c.kind[n] = c.formKind(n)
+				return false
+			}
+			if st.text > 0 && st.text <= 150 && st.ptext == 0 && reBylineHint.MatchString(classID(n)) {
+				c.kind[n] = KindOther
+				return false
+			}
+			return true
+		})
+	}
+}
+
+// mostlyAnchors: a table of contents (links to #fragments) is content.
+func (c *cleaner) mostlyAnchors(n *html.Node) bool {
+	total, frag := 0, 0
+	walk(n, func(x *html.Node) bool {
+		if x.DataAtom == atom.A {
+			total++
+			if strings.HasPrefix(strings.TrimSpace(attr(x, "href")), "#") {
+				frag++
+			}
+			return false
+		}
+		return true
+	})
+	return total > 0 && frag*2 >= total
+}
+
+func avgLinkWords(c *cleaner, n *html.Node) float64 {
+	links, words := 0, 0
+	walk(n, func(x *html.Node) bool {
+		if x.DataAtom == atom.A {
+			links++
+			words += countWords(textOf(x))
+			return false
+		}
+		return true
+	})
+	if links == 0 {
+		return 0
+	}
+	return float64(words) / float64(links)
+}

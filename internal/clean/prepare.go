@@ -1,0 +1,108 @@
+package clean
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// prepare removes what a reader never sees (scripts, styles, hidden
+// elements, form controls, embeds) and makes lazy-loaded images real. It
+// runs once over the body.
+func (c *cleaner) prepare() {
+	if c.body == nil {
+		return
+	}
+	var gone []*html.Node
+	var visit func(n *html.Node, depth int)
+	visit = func(n *html.Node, depth int) {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			switch ch.Type {
+			case html.CommentNode, html.DoctypeNode:
+				gone = append(gone, ch)
+				continue
+			case html.ElementNode:
+			default:
+				continue
+			}
+			if dropTags[ch.DataAtom] || isHidden(ch) || depth > maxDepth {
+				gone = append(gone, ch)
+				continue
+			}
+			if ch.DataAtom == atom.Img {
+				fixLazyImage(ch)
+			}
+			visit(ch, depth+1)
+		}
+	}
+	visit(c.body, 0)
+	for _, n := range gone {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+// isHidden: hidden attribute, display:none / visibility:hidden styles,
+// aria-hidden="true" (as Readability does).
+func isHidden(n *html.Node) bool {
+	if hasAttr(n, "hidden") {
+		return true
+	}
+	if strings.EqualFold(attr(n, "aria-hidden"), "true") && !strings.Contains(attr(n, "class"), "fallback-image") {
+		return true
+	}
+	if s := attr(n, "style"); s != "" {
+		s = strings.ToLower(strings.ReplaceAll(s, " ", ""))
+		if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+			return true
+		}
+	}
+	return false
+}
+
+// fixLazyImage copies data-src (and its many spellings) into src when src
+// is missing or a placeholder.
+func fixLazyImage(n *html.Node) {
+	src := strings.TrimSpace(attr(n, "src"))
+	placeholder := src == "" || strings.HasPrefix(src, "data:") || strings.Contains(src, "placeholder") || strings.Contains(src, "blank.gif") || strings.Contains(src, "spacer")
+	if !placeholder {
+		return
+	}
+	for _, k := range []string{"data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src", "data-full-src", "data-orig-file", "data-medium-file", "data-srcset", "srcset", "data-lazy-srcset"} {
+		if v := strings.TrimSpace(attr(n, k)); v != "" && !strings.HasPrefix(v, "data:") {
+			if strings.HasSuffix(k, "srcset") {
+				v = firstSrcsetURL(v)
+			}
+			if v != "" {
+				setAttr(n, "src", v)
+				return
+			}
+		}
+	}
+}
+
+func firstSrcsetURL(s string) string {
+	best, bestW := "", -1
+	for _, part := range strings.Split(s, ",") {
+		f := strings.Fields(part)
+		if len(f) == 0 {
+			continue
+		}
+		w := 0
+		if len(f) > 1 {
+			d := strings.TrimRight(f[1], "wx")
+			for _, r := range d {
+				if r < '0' || r > '9' {
+					break
+				}
+				w = w*10 + int(r-'0')
+			}
+		}
+		if w > bestW {
+			best, bestW = f[0], w
+		}
+	}
+	return best
+}

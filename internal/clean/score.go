@@ -1,0 +1,317 @@
+package clean
+
+import (
+	"sort"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// score.go: finding the main content, after Readability's scoring. Every
+// paragraph-like block of enough text votes for its parent (full score),
+// grandparent (half) and further ancestors (less); class/id hints and the
+// tag add a base score; link density discounts. The best candidate and the
+// siblings that look like more of the same become the article.
+
+func (c *cleaner) tagBase(n *html.Node) float64 {
+	switch n.DataAtom {
+	case atom.Div, atom.Article, atom.Main:
+		return 5
+	case atom.Pre, atom.Td, atom.Blockquote:
+		return 3
+	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
+		return -3
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
+		return -5
+	}
+	return 0
+}
+
+// classWeight: +25 for article-body hints, -25 for junk hints.
+func (c *cleaner) classWeight(n *html.Node) float64 {
+	w := 0.0
+	ci := classID(n)
+	if strings_ := ci; strings_ != "" {
+		if rePositive.MatchString(ci) {
+			w += 25
+		}
+		if k, _ := c.hintKind(n); k != "" {
+			w -= 25
+		}
+	}
+	ip := attr(n, "itemprop")
+	if ip == "articleBody" || ip == "text" {
+		w += 30
+	}
+	if n == c.bodyHint {
+		w += 50
+	}
+	return w
+}
+
+func (c *cleaner) findRoots() {
+	c.rootSet = map[*html.Node]bool{}
+	if c.body == nil {
+		return
+	}
+	scores := map[*html.Node]float64{}
+	var order []*html.Node
+	add := func(n *html.Node, s float64) {
+		if n == nil || n.Type != html.ElementNode || n == c.htmlEl {
+			return
+		}
+		if _, ok := scores[n]; !ok {
+			scores[n] = c.tagBase(n) + c.classWeight(n)
+			order = append(order, n)
+		}
+		scores[n] += s
+	}
+	var visit func(n *html.Node, depth int)
+	visit = func(n *html.Node, depth int) {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode {
+				continue
+			}
+			if _, junk := c.kind[ch]; junk {
+				continue
+			}
+			st := c.st(ch)
+			if isParagraphLike(ch, st) && st.inline >= minParagraphChars && !isHeading(ch) {
+				s := 1 + float64(min(st.commas, 20)) + min(float64(st.inline)/100, 3)
+				start := ch.Parent
+				if st.hasBlock {
+					start = ch // mixed content: the element is its own paragraph's container
+				}
+				level := 0
+				for a := start; a != nil && a != c.doc && level < 5; a = a.Parent {
+					switch level {
+					case 0:
+						add(a, s)
+					case 1:
+						add(a, s/2)
+					default:
+						add(a, s/float64(level*3))
+					}
+					level++
+				}
+			}
+			if depth < maxDepth {
+				visit(ch, depth+1)
+			}
+		}
+	}
+	visit(c.body, 0)
+	if len(order) == 0 {
+		return
+	}
+	final := func(n *html.Node) float64 { return scores[n] * (1 - linkDensity(c.st(n))) }
+	sort.SliceStable(order, func(i, j int) bool { return final(order[i]) > final(order[j]) })
+	top := order[0]
+	topScore := final(top)
+
+	// Several strong candidates under one ancestor: the article is split
+	// into sections; take the ancestor.
+	var alts []*html.Node
+	for _, n := range order[1:min(len(order), 6)] {
+		if final(n) >= 0.75*topScore && !isAncestor(top, n) && !isAncestor(n, top) {
+			alts = append(alts, n)
+		}
+	}
+	if len(alts) >= 2 {
+		for p := top.Parent; p != nil && p != c.body && p != c.htmlEl; p = p.Parent {
+			cnt := 0
+			for _, a := range alts {
+				if isAncestor(p, a) {
+					cnt++
+				}
+			}
+			if cnt >= 2 {
+				top = p
+				break
+			}
+		}
+	}
+	// Climb while the parent scores better, or is a plain wrapper.
+	last := final(top)
+	for p := top.Parent; p != nil && p != c.body && p != c.htmlEl; p = p.Parent {
+		ps, ok := scores[p]
+		if !ok {
+			continue
+		}
+		_ = ps
+		fp := final(p)
+		if fp < last/3 {
+			break
+		}
+		if fp > last && c.st(p).ptext < c.st(top).ptext*3 {
+			top = p
+			break
+		}
+		last = fp
+	}
+	for top.Parent != nil && top.Parent != c.body && onlyElementChild(top.Parent) == top {
+		top = top.Parent
+	}
+	// An explicit articleBody wins when it holds most of the text.
+	if h := c.bodyHint; h != nil && h != top {
+		hp, tp := c.st(h).ptext, c.st(top).ptext
+		if (isAncestor(top, h) && float64(hp) >= 0.7*float64(tp)) || (!isAncestor(h, top) && float64(hp) >= 0.7*float64(tp)) {
+			top = h
+		}
+	}
+	c.roots = c.withSiblings(top, scores, final)
+	for _, r := range c.roots {
+		c.rootSet[r] = true
+	}
+}
+
+func onlyElementChild(p *html.Node) *html.Node {
+	var only *html.Node
+	for ch := p.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch ch.Type {
+		case html.ElementNode:
+			if only != nil {
+				return nil
+			}
+			only = ch
+		case html.TextNode:
+			if collapsedLen(ch.Data) > 0 {
+				return nil
+			}
+		}
+	}
+	return only
+}
+
+// withSiblings returns top and those of its siblings that continue the
+// article (Readability's sibling step), plus the headings, figures and
+// lists that sit between them.
+func (c *cleaner) withSiblings(top *html.Node, scores map[*html.Node]float64, final func(*html.Node) float64) []*html.Node {
+	p := top.Parent
+	if p == nil || p == c.doc {
+		return []*html.Node{top}
+	}
+	topScore := final(top)
+	threshold := max(10, topScore*siblingScoreRatio)
+	topClass := attr(top, "class")
+	var sibs []*html.Node
+	var keep []bool
+	for s := p.FirstChild; s != nil; s = s.NextSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		sibs = append(sibs, s)
+		if s == top {
+			keep = append(keep, true)
+			continue
+		}
+		if _, junk := c.kind[s]; junk {
+			keep = append(keep, false)
+			continue
+		}
+		ok := false
+		bonus := 0.0
+		if topClass != "" && attr(s, "class") == topClass {
+			bonus = topScore * 0.2
+		}
+		if sc, has := scores[s]; has && sc*(1-linkDensity(c.st(s)))+bonus >= threshold {
+			ok = true
+		} else if st := c.st(s); isParagraphLike(s, st) && !st.hasBlock {
+			ld := linkDensity(st)
+			if st.inline >= 80 && ld < 0.25 {
+				ok = true
+			} else if st.inline > 0 && st.inline < 80 && ld == 0 && endsSentence(textOf(s)) {
+				ok = true
+			}
+		}
+		keep = append(keep, ok)
+	}
+	first, last := -1, -1
+	for i, k := range keep {
+		if k {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	var out []*html.Node
+	for i, s := range sibs {
+		if keep[i] {
+			out = append(out, s)
+			continue
+		}
+		if i > first && i < last {
+			if _, junk := c.kind[s]; junk {
+				continue
+			}
+			st := c.st(s)
+			if st.text > 0 && linkDensity(st) < 0.5 {
+				out = append(out, s)
+			} else if st.text == 0 && hasImage(s) {
+				out = append(out, s)
+			}
+		} else if i == first-1 && isHeading(s) {
+			if _, junk := c.kind[s]; !junk && s != c.titleNode {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func endsSentence(t string) bool {
+	if t == "" {
+		return false
+	}
+	r := []rune(t)
+	switch r[len(r)-1] {
+	case '.', '!', '?', '"', '”', '»', ')':
+		return true
+	}
+	return false
+}
+
+func hasImage(n *html.Node) bool {
+	return n.DataAtom == atom.Img || findFirst(n, func(x *html.Node) bool { return x.DataAtom == atom.Img }) != nil
+}
+
+// notArticle returns why the page holds no article, or "".
+func (c *cleaner) notArticle() string {
+	if c.body == nil || len(c.roots) == 0 {
+		return "the page has no paragraphs of text"
+	}
+	var ptext, text, link, paras, teasers int
+	for _, r := range c.roots {
+		st := c.st(r)
+		ptext += st.ptext
+		text += st.text
+		link += st.link
+		paras += st.paras
+		walk(r, func(n *html.Node) bool {
+			if _, junk := c.kind[n]; junk {
+				return false
+			}
+			if n.DataAtom == atom.H2 || n.DataAtom == atom.H3 || n.DataAtom == atom.H4 {
+				if hs := c.st(n); hs.text > 0 && linkDensity(hs) >= 0.8 {
+					teasers++
+				}
+				return false
+			}
+			return true
+		})
+	}
+	if text == 0 || ptext < minArticleChars/2 {
+		return "too little text"
+	}
+	if float64(link)/float64(text) > maxTeaserRatio {
+		return "the page is mostly links"
+	}
+	if teasers >= 5 && teasers*2 >= paras {
+		return "the page lists other pages' headlines"
+	}
+	if ptext < minArticleChars && paras < minArticleParagraphs {
+		return "too little text"
+	}
+	return ""
+}

@@ -1,0 +1,119 @@
+package clean
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// nodeStat is what measure learns about one element.
+type nodeStat struct {
+	text     int // runes of visible text (white space collapsed, roughly)
+	link     int // of which inside <a>
+	ptext    int // runes in paragraph-like blocks of at least minParagraphChars
+	commas   int
+	inline   int // runes of text directly in this element, outside block children
+	links    int // number of <a href>
+	paras    int // paragraph-like blocks
+	hasBlock bool
+}
+
+// measure fills c.stats for every element under body, bottom-up, in one
+// pass.
+func (c *cleaner) measure() {
+	if c.body != nil {
+		c.measureNode(c.body, false, 0)
+	}
+}
+
+func (c *cleaner) measureNode(n *html.Node, inLink bool, depth int) *nodeStat {
+	st := &nodeStat{}
+	c.stats[n] = st
+	if depth > maxDepth {
+		return st
+	}
+	if n.DataAtom == atom.A {
+		inLink = true
+		if attr(n, "href") != "" {
+			st.links++
+		}
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch ch.Type {
+		case html.TextNode:
+			l := collapsedLen(ch.Data)
+			st.text += l
+			st.inline += l
+			if inLink {
+				st.link += l
+			}
+			st.commas += strings.Count(ch.Data, ",") + strings.Count(ch.Data, "،") + strings.Count(ch.Data, "，")
+		case html.ElementNode:
+			if c.drop[ch] {
+				continue
+			}
+			cs := c.measureNode(ch, inLink, depth+1)
+			st.text += cs.text
+			st.link += cs.link
+			st.ptext += cs.ptext
+			st.commas += cs.commas
+			st.links += cs.links
+			st.paras += cs.paras
+			if blockTags[ch.DataAtom] {
+				st.hasBlock = true
+			} else {
+				st.inline += cs.inline
+			}
+		}
+	}
+	if isParagraphLike(n, st) && st.inline >= minParagraphChars && (st.text == 0 || float64(st.link)/float64(st.text) < 0.5) {
+		st.ptext += st.inline
+		st.paras++
+	}
+	return st
+}
+
+// isParagraphLike: elements whose own text counts as a paragraph.
+func isParagraphLike(n *html.Node, st *nodeStat) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Pre, atom.Td, atom.Blockquote, atom.Dd, atom.Li:
+		return true
+	case atom.Div, atom.Section, atom.Article, atom.Span, atom.Font, atom.Center, atom.Main, atom.Body:
+		return true
+	}
+	return false
+}
+
+// collapsedLen is the rune length s would have after collapse, plus one
+// for a leading or trailing space.
+func collapsedLen(s string) int {
+	n := 0
+	space := true
+	for _, r := range s {
+		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\u00a0' {
+			if !space {
+				n++
+			}
+			space = true
+			continue
+		}
+		space = false
+		n++
+	}
+	return n
+}
+
+func (c *cleaner) st(n *html.Node) *nodeStat {
+	if s := c.stats[n]; s != nil {
+		return s
+	}
+	return &nodeStat{}
+}
+
+func linkDensity(st *nodeStat) float64 {
+	if st.text == 0 {
+		return 0
+	}
+	return float64(st.link) / float64(st.text)
+}

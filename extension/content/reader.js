@@ -124,6 +124,9 @@
     }
     s.host.remove();
     const root = document.documentElement;
+    // Chromium writes CSSOM changes back to the style attribute lazily; read
+    // it first, or a later serialisation can resurrect an empty style="".
+    root.getAttribute('style');
     if (s.saved.rootStyle === null) root.removeAttribute('style');
     else root.setAttribute('style', s.saved.rootStyle);
     window.scrollTo({ left: s.saved.scrollX, top: s.saved.scrollY, behavior: 'instant' });
@@ -320,7 +323,7 @@
     const scroller = h('div', { class: 'sw-scroll' }, header, main);
     const app = h('div', { class: 'sw-app', lang: uiLang },
       h('span', { class: 'sw-sentinel', tabindex: '0', 'data-wrap': 'end' }),
-      bar, settingsBox,
+      bar, settingsBox.el,
       h('div', { class: 'sw-body' }, scroller, panel.el),
       h('div', { class: 'sw-live', role: 'status', 'aria-live': 'polite' }),
       h('span', { class: 'sw-sentinel', tabindex: '0', 'data-wrap': 'start' }));
@@ -419,6 +422,7 @@
 
     // Hide the page underneath; print the reader instead of the page.
     document.documentElement.style.setProperty('overflow', 'hidden', 'important');
+    document.documentElement.getAttribute('style'); // flush, see close()
     cleanups.push(addDocumentSheet(`@media print {
       body { display: none !important; }
       html { overflow: visible !important; }

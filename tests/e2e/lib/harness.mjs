@@ -1,0 +1,267 @@
+// Shared machinery for the end-to-end tests: a local web server, launching
+// real Chromium and Firefox with the built extension, reaching into the
+// reader's closed shadow root, and the "browser missing" policy.
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const DIST = path.join(ROOT, 'dist/unpacked');
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+export const FIREFOX = process.env.FIREFOX_BIN || '/usr/bin/firefox-esr';
+const SAMPLE = path.join(ROOT, 'testdata/sample/harbor-bridge.html');
+const PAGES = path.join(ROOT, 'tests/e2e/pages');
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Decides whether a browser test can run. A missing browser or a missing
+ * build fails the test under CI=true; locally the test is skipped with a loud
+ * message (never silently counted as a pass).
+ * @returns {string|null} the reason to skip, or null to run
+ */
+export function missingPrerequisite(binary) {
+  const problems = [];
+  if (!fs.existsSync(binary)) problems.push(`browser not found at ${binary}`);
+  if (!fs.existsSync(path.join(DIST, 'extension/engine/saywho.wasm'))) {
+    problems.push('dist/unpacked has no engine: run `make build` first');
+  }
+  if (problems.length === 0) return null;
+  const reason = problems.join('; ');
+  if (process.env.CI === 'true') throw new Error(`e2e prerequisite missing under CI: ${reason}`);
+  console.error(`\n!!! SKIPPING browser e2e test: ${reason}\n`);
+  return reason;
+}
+
+/** Serves the sample page and tests/e2e/pages on 127.0.0.1 at a random port. */
+export async function startServer() {
+  const routes = {
+    '/harbor-bridge.html': { file: SAMPLE },
+    // The same article behind a CSP that forbids WebAssembly (and inline
+    // script) for the page and its content scripts.
+    '/csp/harbor-bridge.html': { file: SAMPLE, headers: { 'Content-Security-Policy': "script-src 'self'; object-src 'none'" } },
+  };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let route = routes[url.pathname];
+    if (!route && url.pathname.startsWith('/pages/')) {
+      const file = path.join(PAGES, path.basename(url.pathname));
+      if (fs.existsSync(file)) route = { file };
+    }
+    if (!route) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...(route.headers || {}) });
+    res.end(fs.readFileSync(route.file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return { base, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+function tmpDir(prefix) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Real Chromium with the product extension from dist/unpacked. */
+export async function launchChromium() {
+  const profile = tmpDir('saywho-chromium-');
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    pipe: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`,
+      // lets the test click the toolbar button over CDP (Extensions.triggerAction)
+      '--enable-unsafe-extension-debugging',
+      `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`,
+    ],
+    ignoreDefaultArgs: ['--disable-extensions'],
+  });
+  const extensions = await browser.extensions();
+  const extension = [...extensions.values()].find((e) => e.path && path.resolve(e.path) === DIST) ??
+    [...extensions.values()].find((e) => e.name.startsWith('SayWho'));
+  if (!extension) throw new Error('SayWho extension did not load in Chromium');
+  return { browser, extension, profile };
+}
+
+/**
+ * Firefox cannot click an extension's toolbar button from WebDriver BiDi, and
+ * activeTab is granted only by that click. The Firefox test therefore loads a
+ * test copy of dist/unpacked whose manifest adds host access to
+ * http://127.0.0.1/* and a driver page; the driver page imports the
+ * background's toggle module and calls toggleTab, the function the toolbar
+ * click handler calls. The product manifest is not changed.
+ */
+export function firefoxTestCopy() {
+  const dir = tmpDir('saywho-firefox-ext-');
+  fs.cpSync(DIST, dir, { recursive: true });
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = ['http://127.0.0.1/*'];
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  fs.writeFileSync(path.join(dir, 'test-driver.html'),
+    '<!doctype html><meta charset="utf-8"><title>driver</title><script type="module" src="test-driver.js"></script>\n');
+  fs.writeFileSync(path.join(dir, 'test-driver.js'), `
+import './extension/shared/messages.js';
+import './extension/shared/settings.js';
+import { toggleTab } from './extension/background/toggle.js';
+const api = globalThis.browser;
+globalThis.toggleUrl = async (url) => {
+  const tabs = await api.tabs.query({});
+  const tab = tabs.find((t) => t.url === url);
+  if (!tab) throw new Error('no tab with ' + url);
+  return toggleTab(tab, 'toggle');
+};
+document.title = 'driver-ready';
+`);
+  return { dir, id: manifest.browser_specific_settings.gecko.id };
+}
+
+export const FIREFOX_UUID = '5a7e0000-5a7e-4000-8000-000000005a7e';
+
+/** Real Firefox ESR with the test copy of the extension (see firefoxTestCopy). */
+export async function launchFirefox() {
+  const copy = firefoxTestCopy();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    defaultViewport: null, // puppeteer's viewport call needs a newer BiDi; see setViewport
+    extraPrefsFirefox: {
+      // a fixed internal UUID so the test can open the driver page
+      'extensions.webextensions.uuids': JSON.stringify({ [copy.id]: FIREFOX_UUID }),
+    },
+  });
+  await browser.installExtension(copy.dir);
+  return { browser, copy };
+}
+
+/** Opens the Firefox driver page; returns a function toggling the tab at url. */
+export async function firefoxDriver(browser) {
+  const driver = await browser.newPage();
+  // The moz-extension page replaces the initial about:blank in another
+  // process; puppeteer reports the old frame as detached, the page still works.
+  driver.goto(`moz-extension://${FIREFOX_UUID}/test-driver.html`).catch(() => {});
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const title = await driver.evaluate(() => document.title).catch(() => '');
+    if (title === 'driver-ready') break;
+    if (Date.now() > deadline) throw new Error('Firefox test driver page did not load');
+    await sleep(100);
+  }
+  return {
+    page: driver,
+    toggle: (url) => driver.evaluate((u) => globalThis.toggleUrl(u), url),
+  };
+}
+
+/**
+ * Sets the page's viewport size. Firefox ESR lacks a BiDi command that
+ * puppeteer's setViewport sends, so there the plain BiDi command is used.
+ */
+export async function setViewport(page, width, height) {
+  const context = page.mainFrame().browsingContext;
+  if (!context) {
+    await page.setViewport({ width, height });
+    return;
+  }
+  await context.userContext.browser.session.send('browsingContext.setViewport', {
+    context: context.id,
+    viewport: { width, height },
+  });
+}
+
+// -------------------------------------------------------- closed shadow root
+
+/**
+ * Runs fn(shadowRoot, ...args) in the page against the reader's closed
+ * shadow root and returns its JSON-serialisable result, or null when the
+ * reader is not open. Chromium: CDP can resolve closed shadow roots.
+ * Firefox: WebDriver BiDi serialises closed shadow roots with
+ * includeShadowTree: "all".
+ */
+export async function inReader(page, fn, ...args) {
+  const wrapped = `function (root, argsJson) { return Promise.resolve((${fn.toString()})(root, ...JSON.parse(argsJson))).then((v) => JSON.stringify(v === undefined ? null : v)); }`;
+  const argsJson = JSON.stringify(args);
+  const frame = page.mainFrame();
+  if (frame.browsingContext) return bidiInReader(frame.browsingContext, wrapped, argsJson);
+  return cdpInReader(page, wrapped, argsJson);
+}
+
+async function cdpInReader(page, wrapped, argsJson) {
+  const cdp = await page.createCDPSession();
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.querySelector("html > saywho-reader")' });
+    if (!result.objectId) return null;
+    const { node } = await cdp.send('DOM.describeNode', { objectId: result.objectId, depth: 1, pierce: true });
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const r = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function (argsJson) { return (${wrapped})(this, argsJson); }`,
+      arguments: [{ value: argsJson }],
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (r.exceptionDetails) throw new Error(`in reader: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+    return JSON.parse(r.result.value);
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+async function bidiInReader(context, wrapped, argsJson) {
+  const session = context.userContext.browser.session;
+  const target = { context: context.id };
+  const found = await session.send('script.evaluate', {
+    expression: 'document.querySelector("html > saywho-reader")',
+    target,
+    awaitPromise: false,
+    resultOwnership: 'none',
+    serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+  });
+  const host = found.result.result;
+  const shadowId = host?.value?.shadowRoot?.sharedId;
+  if (host?.type !== 'node' || !shadowId) return null;
+  const r = await session.send('script.callFunction', {
+    functionDeclaration: wrapped,
+    arguments: [{ sharedId: shadowId }, { type: 'string', value: argsJson }],
+    target,
+    awaitPromise: true,
+    resultOwnership: 'none',
+  });
+  if (r.result.type === 'exception') throw new Error(`in reader: ${r.result.exceptionDetails?.text}`);
+  return JSON.parse(r.result.result.value);
+}
+
+/** Waits until check(shadowRoot) returns a truthy value; returns it. */
+export async function waitInReader(page, check, { timeout = 20000, args = [] } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await inReader(page, check, ...args).catch((err) => `error: ${err.message}`);
+    if (last && !(typeof last === 'string' && last.startsWith('error:'))) return last;
+    if (Date.now() > deadline) throw new Error(`timed out waiting in reader (last: ${JSON.stringify(last)})`);
+    await sleep(100);
+  }
+}
+
+/** The page as a test compares it: doctype + <html> markup, and the scroll position. */
+export function pageSnapshot(page) {
+  return page.evaluate(() => ({
+    html: document.documentElement.outerHTML,
+    scrollX: window.scrollX,
+    scrollY: window.scrollY,
+  }));
+}
+
+export function artifactPath(name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, name);
+}

@@ -1,0 +1,90 @@
+// Command score runs attribution over the dev set (and the shared seed
+// fixtures when present) and prints statement precision and recall, role
+// accuracy and every miss, false positive and role error.
+//
+//	go run ./internal/attribution/cmd/score [-v]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/saywho/saywho/internal/attribution"
+	"github.com/saywho/saywho/internal/attribution/score"
+)
+
+func main() {
+	dev := flag.String("devset", "internal/attribution/testdata/devset", "dev-set directory")
+	shared := flag.String("shared", "../shared", "shared data directory")
+	verbose := flag.Bool("v", false, "list misses, false positives and role errors")
+	flag.Parse()
+	if err := run(*dev, *shared, *verbose); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func run(dev, shared string, verbose bool) error {
+	golds, err := filepath.Glob(filepath.Join(dev, "*.gold.json"))
+	if err != nil || len(golds) == 0 {
+		return fmt.Errorf("score: no gold files in %s", dev)
+	}
+	sort.Strings(golds)
+	var total score.Result
+	for _, g := range golds {
+		gold, err := score.Load(g)
+		if err != nil {
+			return err
+		}
+		blocks, err := score.ReadText(strings.TrimSuffix(g, ".gold.json") + ".txt")
+		if err != nil {
+			return err
+		}
+		r := score.Score(gold, attribution.Attribute(blocks, attribution.Options{}))
+		fmt.Printf("%-28s R %.2f  P %.2f  roles %d/%d\n", filepath.Base(gold.Page), r.Recall(), r.Precision(), r.RolesRight, r.Roles)
+		total.Add(r)
+	}
+	report("dev set", total, verbose)
+	seeds, _ := filepath.Glob(filepath.Join(shared, "fixtures", "seed-*.gold.json"))
+	if len(seeds) == 0 {
+		fmt.Printf("seeds: skipped, %s/fixtures not found\n", shared)
+		return nil
+	}
+	var st score.Result
+	for _, g := range seeds {
+		gold, err := score.Load(g)
+		if err != nil {
+			return err
+		}
+		blocks, via, err := score.ReadHTML(strings.TrimSuffix(g, ".gold.json") + ".html")
+		if err != nil {
+			return err
+		}
+		r := score.Score(gold, attribution.Attribute(blocks, attribution.Options{}))
+		fmt.Printf("%-28s R %.2f  P %.2f  roles %d/%d  not-statements %d  (blocks via %s)\n", gold.Page, r.Recall(), r.Precision(), r.RolesRight, r.Roles, r.NotStatementHits, via)
+		st.Add(r)
+	}
+	report("seeds", st, verbose)
+	return nil
+}
+
+func report(name string, r score.Result, verbose bool) {
+	fmt.Printf("== %s: statements %d, recall %.3f, precision %.3f (%d/%d), wrong speaker %d, not-statements %d, roles %.3f (%d/%d)\n",
+		name, r.Gold, r.Recall(), r.Precision(), r.Correct, r.Predicted, r.WrongSpeaker, r.NotStatementHits, r.RoleAccuracy(), r.RolesRight, r.Roles)
+	if !verbose {
+		return
+	}
+	for _, m := range r.Misses {
+		fmt.Println("  miss  ", m)
+	}
+	for _, m := range r.FalsePos {
+		fmt.Println("  false ", m)
+	}
+	for _, m := range r.RoleErrors {
+		fmt.Println("  role  ", m)
+	}
+}

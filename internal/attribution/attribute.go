@@ -233,15 +233,16 @@ func (a *article) resolve(m mention, block, serial int) int {
 			if w := nameWords(m.org); len(w) == 1 && lex().orgNouns[w[0]] && !strings.ContainsAny(m.org[:1], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 				om.head = w[0]
 				om.name = m.org
-				return a.reg.resolveOrgDescription(om, serial)
+				om.definite = true
+				return a.reg.resolveOrgDescription(om, block, serial)
 			}
 			return a.reg.resolveNamed(om, serial)
 		}
-		return a.reg.resolveDescription(m, serial)
+		return a.reg.resolveDescription(m, block, serial)
 	case m.descr && m.kind == Organization:
-		return a.reg.resolveOrgDescription(m, serial)
+		return a.reg.resolveOrgDescription(m, block, serial)
 	case m.descr:
-		return a.reg.resolveDescription(m, serial)
+		return a.reg.resolveDescription(m, block, serial)
 	case m.name != "":
 		if m.kind == Organization && !strings.ContainsAny(m.name[:1], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 			m.name = capitalize(m.name)

@@ -156,6 +156,12 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 	}
 	end := j
 	var role string
+	var acronym string
+	if end >= 3 && toks[end-1].isPunct(")") && toks[end-3].isPunct("(") && toks[end-2].isCap() {
+		// "The Associated Society of … (Aslef) said": the short name it goes by
+		acronym = toks[end-2].text
+		end -= 3
+	}
 	if end > 0 && toks[end-1].isPunct(",") {
 		// "Jake Sullivan, the White House national security adviser, told"
 		for c := end - 2; c > 0 && c >= end-16; c-- {
@@ -164,6 +170,18 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 				if after == end-1 {
 					role = r
 					end = c
+				} else if m, ok := analyzeNP(s, toks, c+1, end-1); ok && m.name != "" && m.pronoun == 0 && !m.descr {
+					// "The festival's director, Hannah Solberg, said"
+					if r := rolePhraseBefore(s, toks, c); r != "" {
+						if m.role == "" {
+							m.role = r
+						}
+						m.personCue = true
+						m.kind = Person
+						f.m, f.lo, f.hi = m, c+1, i+1
+						f.main = true
+						return f, true
+					}
 				}
 				break
 			}
@@ -171,6 +189,9 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 	}
 	if end > 0 && end != j || end == j {
 		if m, ok := parseLeft(s, toks, end); ok && (end == j || m.pronoun == 0) {
+			if acronym != "" && (m.kind == Organization || m.name == "") {
+				m = mention{from: m.from, to: m.to, name: acronym, kind: Organization}
+			}
 			if role != "" && m.role == "" && !m.descr {
 				m.role = role
 				m.personCue = m.personCue || hasPersonRole(role)
@@ -183,6 +204,16 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 			return f, true
 		}
 	}
+	// a second verb of the sentence's subject: "Jury president Oliver
+	// Brandt called the film … and said the decision had been unanimous"
+	if j > 0 && (toks[j-1].is("and") || toks[j-1].is("but") || toks[j-1].is("und") || toks[j-1].is("et")) {
+		if m, _, ok := parseRight(s, toks, subjectStart(toks)); ok && m.pronoun == 0 && m.name != "" {
+			f.m, f.lo, f.hi = m, i, i+1
+			f.m.from, f.m.to = j-1, j // the subject is far away; content follows the verb
+			f.main = true
+			return f, true
+		}
+	}
 	// the source on the right: "…,” said Jake Sullivan", "…, a déclaré le ministre"
 	if i > 0 && !(toks[i-1].kind == tPunct || toks[i-1].kind == tQuote || lex().aux[toks[i-1].lower]) {
 		return f, false
@@ -191,10 +222,10 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 	if !ok {
 		return f, false
 	}
-	if after < len(toks) && toks[after].kind == tWord && !lex().adjunct[toks[after].lower] && !lex().subordinators[toks[after].lower] {
+	if after < len(toks) && toks[after].kind == tWord && !lex().adjunct[toks[after].lower] && !lex().subordinators[toks[after].lower] && !isDet(toks[after]) {
 		return f, false
 	}
-	f.m, f.lo, f.hi = m, i, after
+	f.m, f.lo, f.hi = m, j, after // j: past "a" in "…, a déclaré X"
 	f.main = true
 	return f, true
 }
@@ -228,7 +259,7 @@ func contentOf(toks []token, f frame) content {
 	}
 	a = skipAdjuncts(toks, a)
 	saw := false
-	for a < len(toks) && (toks[a].isPunct(",") || toks[a].isPunct(":") || toks[a].is("that") || toks[a].is("dass") || toks[a].is("que") || toks[a].is("qu’") || toks[a].is("qu'") || toks[a].is("mit") || toks[a].is("hinzu")) {
+	for a < len(toks) && (toks[a].isPunct(",") || toks[a].isPunct(":") || toks[a].is("that") || toks[a].is("dass") || toks[a].is("que") || toks[a].is("qu’") || toks[a].is("qu'") || separable(toks, a)) {
 		if toks[a].kind == tWord {
 			saw = true
 		}
@@ -267,7 +298,7 @@ func contentOf(toks []token, f frame) content {
 			return c
 		}
 	}
-	if bEnd > 0 && commaBefore && (f.hi >= len(toks) || a >= aEnd) && clauseWords(toks[:bEnd]) >= 3 {
+	if bEnd > 0 && commaBefore && (f.hi >= len(toks) || a >= aEnd || clauseWords(toks[a:aEnd]) < 3) && clauseWords(toks[:bEnd]) >= 3 {
 		c.from, c.to, c.ok = 0, bEnd, true
 		return c
 	}
@@ -381,4 +412,24 @@ func skipAudience(toks []token, a int) int {
 		}
 	}
 	return a
+}
+
+// subjectStart is where the sentence's subject begins, past an opening
+// connective ("But", "Meanwhile,").
+func subjectStart(toks []token) int {
+	k := 0
+	for k < len(toks) && (toks[k].kind == tPunct || toks[k].isCap() && lex().capStop[toks[k].lower] && !isDet(toks[k])) {
+		k++
+	}
+	return k
+}
+
+// separable reports the particle of a German separable verb before its
+// clause: "kündigte an, dass …", "teilte mit, …", "fügte hinzu, …".
+func separable(toks []token, a int) bool {
+	switch toks[a].lower {
+	case "an", "mit", "hinzu", "ein":
+		return a+1 < len(toks) && (toks[a+1].isPunct(",") || toks[a+1].isPunct(":"))
+	}
+	return false
 }

@@ -89,7 +89,8 @@ gestern heute am hier hier lundi mardi mercredi jeudi vendredi samedi dimanche`
 const timeWords = `monday tuesday wednesday thursday friday saturday sunday week month
 year morning afternoon evening night weekend day statement interview conference
 briefing press release email post video message speech hearing court parliament
-montag dienstag mittwoch donnerstag freitag samstag sonntag woche`
+montag dienstag mittwoch donnerstag freitag samstag sonntag woche morgen abend
+lundi mardi mercredi jeudi vendredi samedi dimanche soir matin semaine`
 
 // Subordinators before a speaker that mark the cue as not the sentence's
 // main clause: "Sullivan's claim comes as Peskov told reporters …".
@@ -115,7 +116,9 @@ striker midfielder defender goalkeeper player forward winger manager officer
 inspector detective sergeant constable commander general colonel admiral ambassador
 envoy diplomat official founder owner partner editor author activist campaigner
 organiser organizer candidate lawmaker mp deputy vice-president treasurer clerk
-engineer architect resident farmer pastor priest bishop rabbi imam king queen prince
+engineer architect administrator astrophysicist astronomer journalist
+correspondent politician politiker politikerin veteran boss di dci dc ds pc cllr mep supt
+insp det resident farmer pastor priest bishop rabbi imam king queen prince
 princess emir sheikh boss executive investor banker trader consultant expert
 spokesmen sprecher sprecherin minister ministerin bundeskanzler bundeskanzlerin
 kanzler kanzlerin präsident präsidentin vorsitzende vorsitzender chef chefin
@@ -146,6 +149,7 @@ const orgNouns = `police prosecutors ministry government company firm group bank
 council court army military agency department office commission committee union
 club team party parliament cabinet authority regulator airline carmaker retailer
 university hospital school board federation association institute media
+trust operator regulator watchdog direction syndicat
 state_media state_television news_agency kremlin pentagon polizei regierung
 ministerium staatsanwaltschaft stadt gemeinde verein unternehmen konzern gericht
 police_nationale gouvernement ministère préfecture mairie parquet entreprise
@@ -159,7 +163,7 @@ bank group inc ltd plc llc corp corporation company co gmbh ag sa university
 universität université institute institut school college hospital court
 gericht tribunal union party partei federation association league club fc
 united city county government regierung states kingdom nations republic
-emirates organisation organization foundation trust service services board
+emirates state trust organisation organization foundation trust service services board
 army navy force forces guard media news times post journal press tv radio
 network airlines airways motors bundestag parlament parliament senate congress
 nato un eu who imf fbi cia opec`
@@ -191,6 +195,11 @@ const orgPronouns = `it`
 
 // Name particles allowed inside a person's name: "Ursula von der Leyen".
 const nameParticles = `von van der den de del della di da du le la al bin ibn el ter`
+
+// Descriptions that refer back to the person just mentioned, not to a role
+// held by someone: "the 24-year-old said", "sagte die SPD-Politikerin".
+const genericPersonNouns = `politician politiker politikerin veteran man woman father mother
+mann frau homme femme`
 
 // Determiners at the left edge of a mention; "definite" ones refer back.
 const definiteDets = `the der die das den dem le la les l’ l'`
@@ -231,6 +240,7 @@ type lexicon struct {
 	indefinite    map[string]bool
 	abbrev        map[string]bool
 	places        map[string]bool
+	generic       map[string]bool
 }
 
 var (
@@ -276,6 +286,7 @@ func buildLexicon() *lexicon {
 		indefinite:    wordSet(indefiniteDets),
 		abbrev:        wordSet(abbreviations),
 		places:        wordSet(placeNames),
+		generic:       wordSet(genericPersonNouns),
 	}
 	for w := range wordSet(thatVerbs) {
 		l.cues[w] = cueThat
@@ -314,4 +325,30 @@ func buildLexicon() *lexicon {
 		l.pronoun[w] = 'o'
 	}
 	return l
+}
+
+// isRoleWord reports a role noun, including German compounds and hyphenated
+// forms that end in one ("Bundesbauministerin", "SPD-Politikerin") and
+// "-ist" professions ("astrophysicist").
+func isRoleWord(w string) bool {
+	l := lex()
+	if l.roleNouns[w] || l.spokes[w] {
+		return true
+	}
+	if i := strings.LastIndexByte(w, '-'); i >= 0 && i+1 < len(w) && l.roleNouns[w[i+1:]] {
+		return true
+	}
+	if len(w) >= 9 {
+		for _, suf := range []string{"ministerin", "minister", "präsidentin", "präsident", "sprecherin", "sprecher", "politikerin", "politiker", "kanzlerin", "kanzler", "chefin", "vorsitzende", "vorsitzender", "direktorin", "direktor", "meisterin", "meister", "leiterin", "leiter"} {
+			if strings.HasSuffix(w, suf) {
+				return true
+			}
+		}
+	}
+	return len(w) >= 8 && strings.HasSuffix(w, "ist") && !strings.HasSuffix(w, "exist")
+}
+
+// isAgeDescriptor reports "24-year-old", "52-Jährige".
+func isAgeDescriptor(w string) bool {
+	return strings.HasSuffix(w, "-year-old") || strings.HasSuffix(w, "-jährige") || strings.HasSuffix(w, "-jähriger")
 }

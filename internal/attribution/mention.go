@@ -37,7 +37,7 @@ func npWord(t token) bool {
 	if t.isCap() {
 		return !l.capStop[t.lower] || l.definite[t.lower] || l.indefinite[t.lower]
 	}
-	return t.lower == "’s" || l.roleNouns[t.lower] || l.roleMods[t.lower] ||
+	return t.lower == "’s" || isRoleWord(t.lower) || l.roleMods[t.lower] || isAgeDescriptor(t.lower) ||
 		l.orgNouns[t.lower] || l.spokes[t.lower] || t.lower == "state" || t.lower == "media" ||
 		l.definite[t.lower] || l.indefinite[t.lower]
 }
@@ -172,6 +172,16 @@ func readApposition(s string, toks []token, i int) (string, int) {
 	if i >= len(toks) {
 		return "", i
 	}
+	first := toks[i]
+	if isRelative(first) {
+		// "Rita Calloway, who chairs the budget committee, said": a
+		// relative clause runs to the next comma, quotes and all
+		j := i
+		for j < len(toks) && !(toks[j].kind == tPunct && (toks[j].text == "," || toks[j].text == "." || toks[j].text == ";")) {
+			j++
+		}
+		return "", j
+	}
 	j := i
 	for j < len(toks) && !(toks[j].kind == tPunct && (toks[j].text == "," || toks[j].text == "." || toks[j].text == ";" || toks[j].text == ":")) && toks[j].kind != tQuote {
 		j++
@@ -179,13 +189,15 @@ func readApposition(s string, toks []token, i int) (string, int) {
 	if j == i {
 		return "", i
 	}
-	first := toks[i]
-	if first.is("who") || first.is("der") || first.is("die") && j-i > 2 && !toks[i+1].isCap() || first.is("qui") {
-		return "", j
+	if j-i <= 5 && (first.is("of") || first.is("from") || first.is("at") || first.is("de") || first.is("du") || first.is("von")) && toks[j-1].isCap() {
+		return "", j // "Sarah Lyle, of Cheshire Police, said": an affiliation
+	}
+	if j-i <= 4 && isDet(first) && j-i >= 2 && lex().orgNouns[toks[j-1].lower] {
+		return "", j // "Unite, the union, said"
 	}
 	hasRole := false
 	for k := i; k < j; k++ {
-		if toks[k].kind == tWord && (lex().roleNouns[toks[k].lower] || lex().spokes[toks[k].lower]) {
+		if toks[k].kind == tWord && isRoleWord(toks[k].lower) {
 			hasRole = true
 			break
 		}
@@ -211,9 +223,18 @@ func cleanRole(r string) string {
 	return strings.Join(strings.Fields(r), " ")
 }
 
+// isRelative reports a word opening a relative clause.
+func isRelative(t token) bool {
+	switch t.lower {
+	case "who", "whose", "which", "whom", "qui", "dont", "deren", "dessen":
+		return t.kind == tWord
+	}
+	return false
+}
+
 func hasPersonRole(role string) bool {
 	for _, w := range strings.Fields(strings.ToLower(role)) {
-		if lex().roleNouns[w] || lex().spokes[w] {
+		if isRoleWord(w) {
 			return true
 		}
 	}
@@ -289,11 +310,19 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 		}
 		return m, true
 	}
+	// "Royal College of Emergency Medicine", "National Association of Head
+	// Teachers": an organisation word joined by "of" makes the whole phrase
+	// an organisation unless a lower-case role names a person in it
+	if orgOfPhrase(toks[i:to]) {
+		m.name = s[toks[i].start:toks[to-1].end]
+		m.kind = Organization
+		return m, true
+	}
 	// the trailing name: capitalised words that are not titles or org words
 	n := to
 	for n > i {
 		t := toks[n-1]
-		if t.isCap() && !l.roleNouns[t.lower] && !l.orgCues[t.lower] && l.honorific[t.lower] == 0 && !l.capStop[t.lower] {
+		if t.isCap() && !isRoleWord(t.lower) && !l.orgCues[t.lower] && l.honorific[t.lower] == 0 && !l.capStop[t.lower] {
 			n--
 			continue
 		}
@@ -317,7 +346,7 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 				}
 				continue
 			}
-			if l.roleNouns[w] || l.spokes[w] {
+			if isRoleWord(w) {
 				m.personCue = true
 				if g := genderOfRole(w); g != 0 {
 					m.gender = g
@@ -337,12 +366,8 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 			m.role = cleanRole(s[toks[rs].start:toks[re-1].end])
 		}
 		m.kind = Person
-		if !m.personCue {
-			if n == i && to-n >= 2 && !isPlace(m.name) && !anyOrgCue(toks[n:to]) {
-				m.kind = Person
-			} else if to-n == 1 || anyOrgCue(toks[i:to]) || isPlace(m.name) {
-				m.kind = Organization // decided again when resolved
-			}
+		if !m.personCue && (to-n == 1 || isPlace(m.name)) {
+			m.kind = Organization // a lone word: decided again when resolved
 		}
 		if to-n == 1 && n > i && !m.personCue {
 			// "NATO member Turkey", "Iranian Raisi": keep the whole phrase as a name
@@ -361,7 +386,13 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 		}
 		return m, true
 	}
-	if l.roleNouns[head.lower] {
+	if isAgeDescriptor(head.lower) {
+		m.descr = true
+		m.head = "person"
+		m.kind = Person
+		return m, !m.indefinite
+	}
+	if isRoleWord(head.lower) {
 		m.descr = true
 		m.head = head.lower
 		m.role = cleanRole(s[toks[i].start:head.end])
@@ -395,3 +426,54 @@ func capitalize(s string) string {
 	}
 	return string(unicode.ToUpper(r)) + s[sz:]
 }
+
+// orgOfPhrase reports a phrase whose organisation word is followed by a
+// link word ("Chamber of Commerce", "Association of Head Teachers") and
+// holds no lower-case role noun.
+func orgOfPhrase(ts []token) bool {
+	l := lex()
+	link := false
+	for k, t := range ts {
+		if t.kind == tWord && !t.isCap() && isRoleWord(t.lower) {
+			return false
+		}
+		if t.isCap() && l.orgCues[t.lower] && k+2 < len(ts) && isLinkWord(ts[k+1]) {
+			link = true
+		}
+	}
+	return link && ts[len(ts)-1].isCap()
+}
+
+// rolePhraseBefore reads a role written before a name set off by commas:
+// "The festival's director, Hannah Solberg, said", "Its director of
+// policy, Rocio Concha, warned". c is the index of the comma before the
+// name; the phrase must open the sentence or follow punctuation.
+func rolePhraseBefore(s string, toks []token, c int) string {
+	st := c
+	for st > 0 && toks[st-1].kind == tWord && c-st < 10 {
+		st--
+	}
+	if st == c || (st > 0 && toks[st-1].kind != tPunct) {
+		return ""
+	}
+	hasRole := false
+	for k := st; k < c; k++ {
+		if isRoleWord(toks[k].lower) {
+			hasRole = true
+		}
+	}
+	if !hasRole {
+		return ""
+	}
+	for st < c && (isDet(toks[st]) || possessiveDet[toks[st].lower]) {
+		st++
+	}
+	if st >= c {
+		return ""
+	}
+	return cleanRole(s[toks[st].start:toks[c-1].end])
+}
+
+// possessiveDet are possessive words that open a role phrase and are not
+// part of the role: "Its director of policy".
+var possessiveDet = map[string]bool{"its": true, "his": true, "her": true, "their": true, "our": true, "sein": true, "seine": true, "ihr": true, "ihre": true, "son": true, "sa": true, "leur": true}

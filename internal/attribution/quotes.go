@@ -76,6 +76,9 @@ func isWordRune(r rune) bool {
 // plural possessive ("the leaders’ plans"), 0 = not a closer.
 func closerScore(s string, i int, r rune) int {
 	prev, next := runeBefore(s, i), runeAt(s, i+utf8.RuneLen(r))
+	if r == '»' || r == '›' {
+		return 2 // French « … » puts a space inside the marks
+	}
 	if prev == utf8.RuneError || unicode.IsSpace(prev) {
 		return 0 // a closer hugs the quoted words
 	}

@@ -107,6 +107,11 @@ func (r *registry) resolveNamed(m mention, serial int) int {
 		best = len(r.ents) - 1
 	}
 	e := r.ents[best]
+	if len(words) == 1 && len(e.words) > 1 && e.words[0] == words[0] && !e.personCue && !m.personCue {
+		// "Northline" for "Northline Rail": people are cut to their
+		// surname, organisations to their first word
+		e.kind = Organization
+	}
 	if len(words) > len(e.words) && (m.kind == e.kind || m.personCue) {
 		e.name, e.words = m.name, words
 	}
@@ -130,7 +135,15 @@ func (r *registry) resolveNamed(m mention, serial int) int {
 // resolveDescription finds the earlier person a description refers to:
 // "the minister", "The White House national security adviser". The head
 // noun must appear in that person's role, and most other words too.
-func (r *registry) resolveDescription(m mention, serial int) int {
+func (r *registry) resolveDescription(m mention, block, serial int) int {
+	if m.head == "person" || lex().generic[lastWord(m.head)] {
+		// "the 24-year-old said": the person just mentioned
+		g := m.gender
+		if g == 0 {
+			g = 'p'
+		}
+		return r.resolvePronoun(g, block, serial)
+	}
 	rw := nameWords(m.role)
 	best := -1
 	for i, e := range r.ents {
@@ -165,7 +178,7 @@ func (r *registry) resolveDescription(m mention, serial int) int {
 
 // resolveOrgDescription maps "the ministry" to the earlier "Foreign
 // Ministry", or makes an organisation of it when none was named.
-func (r *registry) resolveOrgDescription(m mention, serial int) int {
+func (r *registry) resolveOrgDescription(m mention, block, serial int) int {
 	best := -1
 	for i, e := range r.ents {
 		if e.kind == Organization && containsAll(e.words, []string{m.head}) {
@@ -177,6 +190,12 @@ func (r *registry) resolveOrgDescription(m mention, serial int) int {
 	if best >= 0 {
 		r.ents[best].lastSeen = serial
 		return best
+	}
+	if m.definite && lex().orgNouns[m.head] {
+		// "In a statement, the company said": the organisation in focus
+		if id := r.resolvePronoun('o', block, serial); id >= 0 {
+			return id
+		}
 	}
 	m.name = capitalize(m.name)
 	m.kind = Organization
@@ -205,7 +224,7 @@ func (r *registry) resolvePronoun(p byte, block, serial int) int {
 				}
 				continue
 			}
-			if e.kind != Person || (e.gender != 0 && e.gender != p) {
+			if e.kind != Person || (e.gender != 0 && p != 'p' && e.gender != p) {
 				continue
 			}
 			if !e.personCue && len(e.words) < 2 {
@@ -227,11 +246,18 @@ func (r *registry) resolvePronoun(p byte, block, serial int) int {
 			pickID = sm.main
 		}
 		e := r.ents[pickID]
-		if p != 'o' && e.gender == 0 {
+		if p != 'o' && p != 'p' && e.gender == 0 {
 			e.gender = p
 		}
 		e.lastSeen = serial
 		return pickID
 	}
 	return -1
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexAny(s, " -"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
 }

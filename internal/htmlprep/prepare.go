@@ -1,0 +1,150 @@
+package htmlprep
+
+import (
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/saywho/saywho/internal/budget"
+)
+
+// DefaultMaxBytes is the largest page Prepare accepts: 16 MiB. The biggest
+// article pages of the test corpora are under 3 MB; a page over 16 MiB is
+// either not an article or could not be cleaned within the engine's time
+// limit in WASM (about 3× slower than native) anyway, so it is refused at
+// once with ErrTooLarge instead of after seconds of work.
+const DefaultMaxBytes = 16 << 20
+
+// ErrTooLarge marks a page over Options.MaxBytes. The error's message
+// starts "page too large: " and gives the page's size and the limit.
+var ErrTooLarge = errors.New("page too large")
+
+// Options tunes Prepare. The zero value is the sensible default.
+type Options struct {
+	// MaxBytes caps the page's size in bytes; 0 means DefaultMaxBytes,
+	// a negative value means no cap.
+	MaxBytes int
+	// MaxDepth caps element nesting; 0 means DefaultMaxDepth (or
+	// StrictMaxDepth with Strict).
+	MaxDepth int
+	// Strict always rewrites the page, with a low cap and without
+	// formatting elements: the fallback for a page the parser refused.
+	Strict bool
+	// Budget, if not nil, stops the work when it runs out (the error then
+	// wraps budget.ErrExceeded).
+	Budget *budget.Budget
+}
+
+// Report says what Prepare changed.
+type Report struct {
+	Charset   string // the encoding the page was read in ("utf-8", "windows-1252" …)
+	Scrubbed  int    // control characters replaced by spaces
+	Depth     int    // the nesting depth measured (a lower bound once it passed the cap)
+	Flattened bool   // the page was rewritten to cap its nesting
+	Dropped   int    // start tags dropped by the rewrite
+}
+
+// Prepare turns raw page bytes into HTML the parser can always build a
+// tree from: not larger than MaxBytes, valid UTF-8, without control
+// characters, and nested no deeper than MaxDepth. It returns the page
+// itself, not a copy, when nothing needed changing — the usual case. All
+// passes are linear in the page's size.
+func Prepare(page []byte, opts Options) ([]byte, Report, error) {
+	var rep Report
+	limit := opts.MaxBytes
+	if limit == 0 {
+		limit = DefaultMaxBytes
+	}
+	if limit > 0 && len(page) > limit {
+		return nil, rep, fmt.Errorf("%w: %s, the limit is %s", ErrTooLarge, size(len(page)), size(limit))
+	}
+	page, charset, err := decode(page)
+	rep.Charset = charset
+	if err != nil {
+		return nil, rep, err
+	}
+	page, rep.Scrubbed = scrubControls(page)
+	if opts.Budget.Check() {
+		return nil, rep, fmt.Errorf("decoding the page: %w", budget.ErrExceeded)
+	}
+
+	maxDepth := opts.MaxDepth
+	if maxDepth <= 0 {
+		maxDepth = DefaultMaxDepth
+		if opts.Strict {
+			maxDepth = StrictMaxDepth
+		}
+	}
+	if !opts.Strict {
+		rep.Depth, err = measureDepth(page, maxDepth, opts.Budget)
+		if err != nil || rep.Depth <= maxDepth {
+			return page, rep, err
+		}
+	}
+	out, dropped, err := flatten(page, maxDepth, opts.Strict, opts.Budget)
+	if err != nil {
+		return nil, rep, err
+	}
+	rep.Flattened, rep.Dropped = true, dropped
+	return out, rep, nil
+}
+
+// scrubControls replaces the C0 and C1 control characters other than tab,
+// line feed, form feed and carriage return — and DEL — by spaces. They have
+// no business in an article, the parser passes most of them through, and
+// the result's text promises none. page must be valid UTF-8. It returns
+// page itself when it holds none.
+func scrubControls(page []byte) ([]byte, int) {
+	first := -1
+	for i := 0; i < len(page); i++ {
+		c := page[i]
+		if isControlByte(c) || c == 0xC2 && i+1 < len(page) && page[i+1] >= 0x80 && page[i+1] <= 0x9F {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return page, 0
+	}
+	out := make([]byte, 0, len(page))
+	out = append(out, page[:first]...)
+	n := 0
+	for i := first; i < len(page); {
+		c := page[i]
+		if isControlByte(c) {
+			out = append(out, ' ')
+			n++
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			out = append(out, c)
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRune(page[i:])
+		if r >= 0x80 && r <= 0x9F {
+			out = append(out, ' ')
+			n++
+		} else {
+			out = append(out, page[i:i+w]...)
+		}
+		i += w
+	}
+	return out, n
+}
+
+func isControlByte(c byte) bool {
+	return c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' || c == 0x7F
+}
+
+// size formats a byte count for a message: "20.0 MiB".
+func size(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

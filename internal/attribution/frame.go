@@ -218,6 +218,11 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 	if i > 0 && !(toks[i-1].kind == tPunct || toks[i-1].kind == tQuote || lex().aux[toks[i-1].lower]) {
 		return f, false
 	}
+	if m, after, ok := describedName(s, toks, i+1); ok {
+		f.m, f.lo, f.hi = m, j, after
+		f.main = true
+		return f, true
+	}
 	m, after, ok := parseRight(s, toks, i+1)
 	if !ok {
 		return f, false
@@ -266,7 +271,10 @@ func contentOf(toks []token, f frame) content {
 		a++
 	}
 	aEnd := len(toks)
-	for k := a; k < len(toks); k++ {
+	if a < len(toks) && l.cues[toks[a].lower] == cueParticiple {
+		aEnd = a // "…, Berg said, adding that …": the participle has its own frame
+	}
+	for k := a; k < aEnd; k++ {
 		if toks[k].isPunct(",") && k+1 < len(toks) && l.cues[toks[k+1].lower] == cueParticiple {
 			aEnd = k
 			break
@@ -293,7 +301,7 @@ func contentOf(toks []token, f frame) content {
 		}
 		if f.kind == cueThat && !saw && toks[a].kind != tQuote {
 			// "denied Sullivan's statement": no clause
-		} else if f.kind != cuePost && clauseWords(toks[a:aEnd]) >= 3 && (f.m.from >= f.lo || f.kind == cuePrep || f.lo == 0 || !commaBefore || bEnd == 0) {
+		} else if f.kind != cuePost && clauseWords(toks[a:aEnd]) >= 3 && (f.m.from >= f.lo || f.kind == cuePrep || f.kind == cueParticiple || f.lo == 0 || !commaBefore || bEnd == 0) {
 			c.from, c.to, c.ok = a, aEnd, true
 			return c
 		}
@@ -433,3 +441,39 @@ func separable(toks []token, a int) bool {
 	}
 	return false
 }
+
+// describedName reads "his sister, Anna Keller" or "the bank's chief
+// executive, Sandra Oyelaran" after a verb: a short description holding a
+// role or kin word, a comma, then the name it introduces.
+func describedName(s string, toks []token, st int) (mention, int, bool) {
+	if st >= len(toks) || !(isDet(toks[st]) || possessiveDet[toks[st].lower]) {
+		return mention{}, st, false
+	}
+	c := st + 1
+	hasRole := false
+	for c < len(toks) && c-st <= 6 && toks[c].kind == tWord {
+		if isRoleWord(toks[c].lower) || kinNouns[toks[c].lower] {
+			hasRole = true
+		}
+		c++
+	}
+	if !hasRole || c >= len(toks) || !toks[c].isPunct(",") || c == st+1 {
+		return mention{}, st, false
+	}
+	m, after, ok := parseRight(s, toks, c+1)
+	if !ok || m.name == "" || m.pronoun != 0 || m.descr || m.spokes {
+		return mention{}, st, false
+	}
+	if m.role == "" {
+		r0 := st
+		if possessiveDet[toks[r0].lower] || isDet(toks[r0]) {
+			r0++
+		}
+		m.role = cleanRole(s[toks[r0].start:toks[c-1].end])
+	}
+	m.personCue, m.kind = true, Person
+	return m, after, true
+}
+
+// kinNouns introduce a relative by name: "said his sister, Anna Keller".
+var kinNouns = map[string]bool{"sister": true, "brother": true, "wife": true, "husband": true, "son": true, "daughter": true, "mother": true, "father": true, "partner": true, "friend": true, "neighbour": true, "neighbor": true, "colleague": true}

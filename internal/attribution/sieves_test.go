@@ -1,0 +1,153 @@
+package attribution
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// flat renders Attribute's output as "Speaker|text|direct" lines.
+func flat(sp []Speaker) []string {
+	var out []string
+	for _, s := range sp {
+		for _, st := range s.Statements {
+			out = append(out, fmt.Sprintf("%s|%s|%v", s.Name, st.Text, st.Direct))
+		}
+	}
+	return out
+}
+
+func blocksOf(paras ...string) []Block {
+	var bs []Block
+	for _, p := range paras {
+		if h, ok := strings.CutPrefix(p, "# "); ok {
+			bs = append(bs, Block{Text: h, Heading: true})
+			continue
+		}
+		bs = append(bs, Block{Text: p})
+	}
+	return bs
+}
+
+// TestSieves runs each attribution sieve on the smallest text that needs it.
+func TestSieves(t *testing.T) {
+	tests := []struct {
+		name  string
+		paras []string
+		want  []string
+	}{
+		{"quote then said name", []string{`“We are ready,” said Anna Berg.`},
+			[]string{"Anna Berg|We are ready|true"}},
+		{"quote then name said", []string{`“We are ready,” Anna Berg said.`},
+			[]string{"Anna Berg|We are ready|true"}},
+		{"colon intro", []string{`Anna Berg said: “We are ready.”`},
+			[]string{"Anna Berg|We are ready.|true"}},
+		{"split quote is one statement", []string{`"We are ready," Anna Berg said, "but not at any price."`},
+			[]string{"Anna Berg|We are ready, but not at any price.|true"}},
+		{"question quote", []string{`“Where are we supposed to go?” asked Tom Reed.`},
+			[]string{"Tom Reed|Where are we supposed to go?|true"}},
+		{"reported with that", []string{`Anna Berg said that the plan was dead.`},
+			[]string{"Anna Berg|the plan was dead|false"}},
+		{"reported without that", []string{`Anna Berg said the plan was dead.`},
+			[]string{"Anna Berg|the plan was dead|false"}},
+		{"reported clause first", []string{`The plan is dead, the Kremlin said on Monday.`},
+			[]string{"Kremlin|The plan is dead|false"}},
+		{"told audience", []string{`Anna Berg told reporters on Tuesday that the plan was dead.`},
+			[]string{"Anna Berg|the plan was dead|false"}},
+		{"according to before", []string{`According to Anna Berg, the plan is dead.`},
+			[]string{"Anna Berg|the plan is dead|false"}},
+		{"according to after", []string{`The plan is dead, according to Anna Berg.`},
+			[]string{"Anna Berg|The plan is dead|false"}},
+		{"according to a document is no speaker", []string{`According to US findings, the plan is dead.`}, nil},
+		{"in a statement", []string{`In a statement, the Foreign Ministry said the talks had failed.`},
+			[]string{"Foreign Ministry|the talks had failed|false"}},
+		{"that-verb needs a clause", []string{`Iran denied Sullivan’s statement.`}, nil},
+		{"that-verb with that", []string{`Iran denied that it had sent drones.`},
+			[]string{"Iran|it had sent drones|false"}},
+		{"passive is not a source", []string{`Iran is said to be preparing drones.`}, nil},
+		{"participle continues speaker", []string{`The plan is dead, Anna Berg said, adding that talks would resume in May.`},
+			[]string{"Anna Berg|The plan is dead|false", "Anna Berg|talks would resume in May|false"}},
+		{"scare quotes", []string{`The so-called ‘deal’ was signed by the two ministers in Geneva.`}, nil},
+		{"titles", []string{`Her memoir, “Move Fast”, sold well and the film “Night Ferry” did not.`}, nil},
+		{"headings never speak", []string{`# “We will win,” says Berg`}, nil},
+		{"quote without speaker is left out", []string{`“Nobody knows,” the sign on the door read in large letters.`}, nil},
+		{"german inverted", []string{`„Das ist ein Schritt in die richtige Richtung“, sagte Marion Kleist.`},
+			[]string{"Marion Kleist|Das ist ein Schritt in die richtige Richtung|true"}},
+		{"german so", []string{`„Das reicht nicht“, so Verbandschefin Marion Kleist.`},
+			[]string{"Marion Kleist|Das reicht nicht|true"}},
+		{"german laut", []string{`Laut Polizei wurde niemand verletzt.`},
+			[]string{"Polizei|wurde niemand verletzt|false"}},
+		{"french inversion", []string{`La ministre Claire Vasseur était à Lyon.`, `« Je comprends les inquiétudes », a-t-elle ajouté.`},
+			[]string{"Claire Vasseur|Je comprends les inquiétudes|true"}},
+		{"french selon", []string{`Selon Fabien Morel, les négociations ont échoué.`},
+			[]string{"Fabien Morel|les négociations ont échoué|false"}},
+		{"unnamed spokesperson goes to the organisation", []string{`A Kremlin spokesman said the talks had been useful.`},
+			[]string{"Kremlin|the talks had been useful|false"}},
+		{"org acronym in brackets", []string{`The Associated Society of Locomotive Engineers and Firemen (Aslef) said the vote was clear.`},
+			[]string{"Aslef|the vote was clear|false"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := flat(Attribute(blocksOf(tt.paras...), Options{}))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestResolution checks the mention → speaker sieves across sentences.
+func TestResolution(t *testing.T) {
+	tests := []struct {
+		name  string
+		paras []string
+		want  []string
+	}{
+		{"surname", []string{`Jake Sullivan spoke in Washington.`, `Sullivan said the drones were ready.`},
+			[]string{"Jake Sullivan|the drones were ready|false"}},
+		{"honorific surname", []string{`Jake Sullivan spoke in Washington.`, `Mr Sullivan said the drones were ready.`},
+			[]string{"Jake Sullivan|the drones were ready|false"}},
+		{"pronoun takes the main subject", []string{`Mr Sullivan’s claim comes as Kremlin spokesman Dmitry Peskov told reporters that Putin would travel.`, `He said: “Iran is preparing to train Russian forces.”`},
+			[]string{"Dmitry Peskov|Putin would travel|false", "Sullivan|Iran is preparing to train Russian forces.|true"}},
+		{"pronoun respects gender", []string{`“It is over,” said Ms Anna Berg, standing beside Tom Reed.`, `She added that talks would resume.`},
+			[]string{"Anna Berg|It is over|true", "Anna Berg|talks would resume|false"}},
+		{"description by role", []string{`“We are ready,” said Jake Sullivan, the White House national security adviser.`, `The national security adviser also said it was not clear whether drones had been sent.`},
+			[]string{"Jake Sullivan|We are ready|true", "Jake Sullivan|it was not clear whether drones had been sent|false"}},
+		{"same surname kept apart", []string{`Mark Keller admitted fraud.`, `“We had no idea,” said his sister, Anna Keller.`, `Anna Keller said the family was devastated.`},
+			[]string{"Anna Keller|We had no idea|true", "Anna Keller|the family was devastated|false"}},
+		{"quote-only sentence takes the paragraph's speaker", []string{`“It is over,” said Anna Berg. “We tried everything.”`},
+			[]string{"Anna Berg|It is over|true", "Anna Berg|We tried everything.|true"}},
+		{"quote-only paragraph continues", []string{`Fire chief Andrew Kowalski said crews were exhausted.`, `“Do not go down to the seafront.”`},
+			[]string{"Andrew Kowalski|crews were exhausted|false", "Andrew Kowalski|Do not go down to the seafront.|true"}},
+		{"quote-only paragraph after a heading is left out", []string{`Fire chief Andrew Kowalski said crews were exhausted.`, `# Floods`, `“Do not go down to the seafront.”`},
+			[]string{"Andrew Kowalski|crews were exhausted|false"}},
+		{"multi-paragraph quote", []string{`Anna Berg said: “The first part of the answer is long.`, `“And the second part ends here.”`},
+			[]string{"Anna Berg|The first part of the answer is long. And the second part ends here.|true"}},
+		{"unknown pronoun is left out", []string{`“We are ready,” he said.`}, nil},
+		{"org description", []string{`Snapjoy denied any wrongdoing.`, `In a statement, the company said it would appeal.`},
+			[]string{"Snapjoy|it would appeal|false"}},
+		{"age description", []string{`Castleford’s striker, Jamal Okafor, was calm.`, `‘It’s only three points,’ the 24-year-old said.`},
+			[]string{"Jamal Okafor|It’s only three points|true"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := flat(Attribute(blocksOf(tt.paras...), Options{}))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStatementPosition(t *testing.T) {
+	bs := blocksOf(`Intro text here.`, `It rained. “We are ready,” said Anna Berg. Then she left.`)
+	sp := Attribute(bs, Options{})
+	if len(sp) != 1 || len(sp[0].Statements) != 1 {
+		t.Fatalf("got %+v", sp)
+	}
+	st := sp[0].Statements[0]
+	if st.Block != 1 || st.Sentence != `“We are ready,” said Anna Berg.` || st.Cue != "said" {
+		t.Errorf("got block %d sentence %q cue %q", st.Block, st.Sentence, st.Cue)
+	}
+}

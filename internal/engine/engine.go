@@ -11,16 +11,40 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/saywho/saywho/internal/attribution"
+	"github.com/saywho/saywho/internal/budget"
 	"github.com/saywho/saywho/internal/clean"
+	"github.com/saywho/saywho/internal/htmlprep"
 )
 
 // Options tunes Process. The zero value is the sensible default.
 type Options struct {
 	// URL is the page's address, used to resolve relative links.
 	URL string
+	// Timeout bounds one call: past it Process stops with ErrTooComplex.
+	// Zero means DefaultTimeout, a negative value no limit. The steps
+	// check it cooperatively (see internal/budget), as WASM has one thread.
+	Timeout time.Duration
 }
+
+// DefaultTimeout is the time limit of a call when Options.Timeout is zero.
+const DefaultTimeout = 2 * time.Second
+
+// ErrTooComplex is returned (wrapped) when a call runs past its time
+// limit; the UI shows "this page is too complex" and leaves the page as it
+// is.
+var ErrTooComplex = errors.New("this page is too complex")
+
+// ErrTooLarge and ErrEncoding are htmlprep's refusals, re-exported for
+// callers: a page over the size cap ("page too large: …"), and a page in
+// an encoding the engine does not decode. docs/ROBUSTNESS.md has the
+// policies.
+var (
+	ErrTooLarge = htmlprep.ErrTooLarge
+	ErrEncoding = htmlprep.ErrEncoding
+)
 
 // ErrPanic marks an error that came from a recovered panic: a bug in the
 // engine, reported instead of taking the caller down with it.
@@ -47,9 +71,16 @@ func recovered(f func() (*Result, error)) (res *Result, err error) {
 }
 
 func process(page []byte, opts Options) (*Result, error) {
-	art, err := clean.Clean(page, clean.Options{URL: opts.URL})
+	b := budget.Within(opts.timeout())
+	art, err := prepareAndClean(page, opts, b)
+	if err == nil && b.Check() {
+		err = budget.ErrExceeded
+	}
+	if errors.Is(err, budget.ErrExceeded) {
+		return nil, fmt.Errorf("%w: no result within %v", ErrTooComplex, opts.timeout())
+	}
 	if err != nil {
-		return nil, fmt.Errorf("clean: %w", err)
+		return nil, err
 	}
 	res := &Result{
 		Found:     art.Found,
@@ -86,7 +117,38 @@ func process(page []byte, opts Options) (*Result, error) {
 		}
 		res.Speakers = append(res.Speakers, out)
 	}
+	if b.Check() {
+		return nil, fmt.Errorf("%w: no result within %v", ErrTooComplex, opts.timeout())
+	}
 	return res, nil
+}
+
+func (o Options) timeout() time.Duration {
+	if o.Timeout == 0 {
+		return DefaultTimeout
+	}
+	return o.Timeout
+}
+
+// prepareAndClean runs htmlprep before clean: the size cap, decoding and
+// the nesting cap, so that the parser always builds a tree. Should the
+// parser refuse the page anyway, it tries once more with htmlprep's strict
+// pass; a page that still gives no tree has nothing in its body.
+func prepareAndClean(page []byte, opts Options, b *budget.Budget) (*clean.Article, error) {
+	for _, strict := range []bool{false, true} {
+		prepped, _, err := htmlprep.Prepare(page, htmlprep.Options{Strict: strict, Budget: b})
+		if err != nil {
+			return nil, err
+		}
+		art, err := clean.Clean(prepped, clean.Options{URL: opts.URL})
+		if !errors.Is(err, clean.ErrNoDocument) {
+			if err != nil {
+				return nil, fmt.Errorf("clean: %w", err)
+			}
+			return art, nil
+		}
+	}
+	return &clean.Article{Reason: "no article found: the page has no visible content"}, nil
 }
 
 // firstFrames keeps the head of a stack trace: enough to find the bug in a

@@ -118,7 +118,17 @@ function htmlText(html) {
   }
   return document.body.textContent || '';
 }
+// EVAL_RJS_CACHE=file keeps Readability.js results between runs (they do
+// not change while tuning SayWho).
+const rjsCachePath = process.env.EVAL_RJS_CACHE || '';
+const rjsCache = rjsCachePath && existsSync(rjsCachePath) ? JSON.parse(readFileSync(rjsCachePath, 'utf8')) : {};
 function runReadabilityJS(p) {
+  if (rjsCache[p.id]) return rjsCache[p.id];
+  const r = runReadabilityJSUncached(p);
+  rjsCache[p.id] = r;
+  return r;
+}
+function runReadabilityJSUncached(p) {
   const t0 = performance.now();
   try {
     const { document } = parseHTML(readPage(p));
@@ -136,6 +146,7 @@ const fmt = (x) => (x * 100).toFixed(1) + '%';
 const f3 = (x) => x.toFixed(3);
 
 const ours = await runOurs();
+({ parseHTML } = await import('linkedom'));
 const haveRjs = runReadability && (await loadReadability());
 const results = [];
 for (const p of pages) {
@@ -153,15 +164,15 @@ for (const p of pages) {
     const g = p.gold.ground_truth;
     Object.assign(r, wordF1(o.text, g.main_content));
     const withS = g.with || [], withoutS = g.without || [];
-    r.withKept = withS.filter((s) => contains(o.text, s)).length; r.withN = withS.length;
+    r.withKept = withS.filter((s) => contains(o.text, s, false)).length; r.withN = withS.length;
     r.withoutLeaked = withoutS.filter((s) => contains(o.text, s)).length; r.withoutN = withoutS.length;
-    r.missed = withS.filter((s) => !contains(o.text, s));
+    r.missed = withS.filter((s) => !contains(o.text, s, false));
     r.leaked = withoutS.filter((s) => contains(o.text, s));
     r.titleOK = sameMeta(o.title, g.title); r.title = o.title; r.wantTitle = g.title;
     r.bylineOK = g.author ? sameMeta(o.byline, g.author) : null; r.byline = o.byline; r.wantByline = g.author;
     if (rjs) {
       r.rjs = wordF1(rjs.text, g.main_content).f1; r.rjsMs = rjs.ms;
-      r.rjsWithKept = withS.filter((s) => contains(rjs.text, s)).length;
+      r.rjsWithKept = withS.filter((s) => contains(rjs.text, s, false)).length;
       r.rjsWithoutLeaked = withoutS.filter((s) => contains(rjs.text, s)).length;
     }
   } else if (p.set === 'seeds') {
@@ -226,4 +237,5 @@ const errs = results.filter((r) => r.error);
 log(`## Time (native, per page): mean ${mean(ms).toFixed(1)} ms  max ${Math.max(...ms).toFixed(1)} ms (${results.find((r) => r.ms === Math.max(...ms))?.id})  over 1 s: ${ms.filter((x) => x > 1000).length}`);
 if (haveRjs) { const rm = results.filter((r) => r.rjsMs).map((r) => r.rjsMs); log(`Readability.js on linkedom: mean ${mean(rm).toFixed(1)} ms  max ${Math.max(...rm).toFixed(1)} ms`); }
 log(`errors: ${errs.length}${errs.length ? ' — ' + errs.slice(0, 5).map((r) => r.id + ': ' + r.error).join('; ') : ''}`);
+if (rjsCachePath) writeFileSync(rjsCachePath, JSON.stringify(rjsCache));
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ summary: lines, results }, null, 1));

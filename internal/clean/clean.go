@@ -121,6 +121,9 @@ func (c *cleaner) run() *Article {
 	c.findTitleNode()
 	c.findBodyHint()
 	c.markJunk()
+	if c.body != nil {
+		c.measureClean(c.body, 0)
+	}
 	c.findRoots()
 	art := &Article{}
 	c.fillMeta(art)

@@ -14,7 +14,13 @@ func TestDebugKinds(t *testing.T) {
 	b, _ := os.ReadFile(p)
 	doc, _ := parseForDebug(b)
 	c := newCleaner(doc, Options{})
-	c.readMeta(); c.prepare(); c.measure(); c.findTitleNode(); c.findBodyHint(); c.markJunk(); c.findRoots()
+	c.readMeta()
+	c.prepare()
+	c.measure()
+	c.findTitleNode()
+	c.findBodyHint()
+	c.markJunk()
+	c.findRoots()
 	for n, k := range c.kind {
 		fmt.Printf("%s <%s class=%q id=%q> %.60q\n", k, n.Data, attr(n, "class"), attr(n, "id"), textOf(n))
 	}

@@ -61,8 +61,11 @@ func (c *cleaner) classify(n *html.Node, bodyP int) {
 				c.kind[n] = k
 				return
 			}
-		} else if !c.guarded(n, bodyP) {
+		} else if !c.guarded(n, bodyP) && !c.richText(n, k) {
 			c.kind[n] = k
+			if k == KindRelatedLinks && isRelatedLabel(n, textOfShort(n, c.st(n))) {
+				c.markRelatedBox(n, bodyP)
+			}
 			return
 		}
 	}
@@ -81,6 +84,24 @@ func (c *cleaner) classify(n *html.Node, bodyP int) {
 		}
 		c.kind[n] = tk
 	}
+}
+
+// richText: a weak hint does not take out an element holding a lot of
+// plain paragraph text (Elementor's "elementor-widget-text-editor" holds
+// the article).
+func (c *cleaner) richText(n *html.Node, k Kind) bool {
+	if k == KindRelatedLinks || k == KindComments || k == KindCommentForm || k == KindSpamByline {
+		return false
+	}
+	st := c.st(n)
+	return st.ptext >= richTextChars && linkDensity(st) < 0.25
+}
+
+func textOfShort(n *html.Node, st *nodeStat) string {
+	if st.text > 200 {
+		return ""
+	}
+	return textOf(n)
 }
 
 // hintKind names the junk kind an element's tag, role, class, id or data-*

@@ -34,6 +34,17 @@ const (
 	spamBioMinHits = 2
 	// spamBioMinShare: and they must be this share of the text's sentences.
 	spamBioMinShare = 0.5
+	// richTextChars: an element with this much paragraph text and little
+	// link text is not taken out on a weak (class/tag) hint alone.
+	richTextChars = 400
+	// expandMinGain: climb to an ancestor when it adds at least this share
+	// of the current article's paragraph text…
+	expandMinGain = 0.3
+	// expandMinShare: …and that added text is mostly paragraphs…
+	expandMinShare = 0.5
+	// expandMaxLinkDensity: …and stop climbing when what an ancestor adds
+	// is more links than this.
+	expandMaxLinkDensity = 0.35
 	// maxDepth guards the recursive passes against pathological trees.
 	maxDepth = 2000
 )
@@ -80,13 +91,13 @@ var (
 	// Auto-generated or real author boxes; spam detection decides the kind.
 	reAuthorBox = regexp.MustCompile(`(^|[\s_-])(author-?(box|bio|info|details|description|about|card|wrap|profile)|about-?(the-?)?author|post-?author-?bio|entry-?author|saboxplugin|byline-?bio|bio-?box|userbox|writer-?bio)([\s_-]|$)`)
 	// Related and promoted links: "related-posts", "more-stories", "taboola".
-	reRelated = regexp.MustCompile(`(^|[\s_-])(related|relatedposts|related-?(posts?|articles?|stories|content|links?|news|items?)|jp-relatedposts|yarpp|crp_related|more-?(stories|news|articles|from|like-?this|on)|read-?(next|more-?stories|also)|also-?read|recommend(ed|ations?)?|you-?may-?(also-?)?like|trending|popular|most-?(read|popular|viewed)|taboola|outbrain|zergnet|revcontent|mgid|post-?navigation|nav-?links|nav-?previous|nav-?next|prev-?next|pagination|next-?post|previous-?post|teasers?|promo(ted|tion|s)?|sponsored|partner-?content|paid-?content|further-?reading|see-?also|up-?next|what-?to-?read)([\s_-]|$)`)
-	reShare = regexp.MustCompile(`(^|[\s_-])(share|shares|sharing|share-?(bar|buttons?|tools?|links?|box|icons?|this)|social|social-?(share|links?|icons?|media|buttons?|bar|sharing)|sharedaddy|addtoany|a2a_kit|addthis|shareaholic|sharethis|print-?share|follow-?us|sociable|st-?btns)([\s_-]|$)`)
+	reRelated    = regexp.MustCompile(`(^|[\s_-])(related|relatedposts|related-?(posts?|articles?|stories|content|links?|news|items?)|jp-relatedposts|yarpp|crp_related|more-?(stories|news|articles|from|like-?this|on)|read-?(next|more-?stories|also)|also-?read|recommend(ed|ations?)?|you-?may-?(also-?)?like|trending|popular|most-?(read|popular|viewed)|taboola|outbrain|zergnet|revcontent|mgid|post-?navigation|nav-?links|nav-?previous|nav-?next|prev-?next|pagination|next-?post|previous-?post|teasers?|promo(ted|tion|s)?|sponsored|partner-?content|paid-?content|further-?reading|see-?also|up-?next|what-?to-?read)([\s_-]|$)`)
+	reShare      = regexp.MustCompile(`(^|[\s_-])(share|shares|sharing|share-?(bar|buttons?|tools?|links?|box|icons?|this)|social|social-?(share|links?|icons?|media|buttons?|bar|sharing)|sharedaddy|addtoany|a2a_kit|addthis|shareaholic|sharethis|print-?share|follow-?us|sociable|st-?btns)([\s_-]|$)`)
 	reNewsletter = regexp.MustCompile(`(^|[\s_-])(newsletter|subscribe|subscription|signup|sign-?up|mailchimp|mc4wp|optin|opt-?in|email-?(signup|capture|form)|mc_embed_signup|paywall|regwall)([\s_-]|$)`)
-	reAd = regexp.MustCompile(`(^|[\s_-])(ad|ads|adv|advert|adverts|advertisement|advertising|ad-?(slot|unit|container|wrapper|wrap|box|block|banner|zone|space|label|placeholder)|adsbygoogle|dfp|gpt-?ad|google-?ad|banner-?ad|sponsor|sponsors|affiliate|commercial|doubleclick|native-?ad|dfp-?ad|td-a-rec|code-block)([\s_-]|$)`)
-	reCookie = regexp.MustCompile(`(^|[\s_-])(cookie|cookies|cookie-?(banner|notice|consent|law|bar)|consent|gdpr|cmp|onetrust|cookiebot|cc-?banner|cc-?window|eu-?cookie)([\s_-]|$)`)
+	reAd         = regexp.MustCompile(`(^|[\s_-])(ad|ads|adv|advert|adverts|advertisement|advertising|ad-?(slot|unit|container|wrapper|wrap|box|block|banner|zone|space|label|placeholder)|adsbygoogle|dfp|gpt-?ad|google-?ad|banner-?ad|sponsor|sponsors|affiliate|commercial|doubleclick|native-?ad|dfp-?ad|td-a-rec)([\s_-]|$)`)
+	reCookie     = regexp.MustCompile(`(^|[\s_-])(cookie|cookies|cookie-?(banner|notice|consent|law|bar)|consent|gdpr|cmp|onetrust|cookiebot|cc-?banner|cc-?window|eu-?cookie)([\s_-]|$)`)
 	reNavigation = regexp.MustCompile(`(^|[\s_-])(nav|navbar|navigation|menu|menus|breadcrumbs?|breadcrumb-?trail|site-?header|masthead|site-?footer|footer|header-?(menu|nav|top|bar)|top-?bar|topbar|skip-?link|screen-?reader-?text|sr-only|visually-?hidden|tags|tag-?list|post-?tags|entry-?tags|cat-?links|tags-?links|categories|toolbar|site-?nav|main-?nav|mobile-?menu|offcanvas|off-?canvas|hamburger|pager|print-?only|hidden-?print)([\s_-]|$)`)
-	reOther = regexp.MustCompile(`(^|[\s_-])(sidebar|side-?bar|widget|widgets|widget-?area|secondary|rail|right-?rail|left-?rail|aside|modal|popup|pop-?up|overlay|lightbox|banner|alert|notice|hidden|tooltip|app-?promo|login|signin|sign-?in|register|donate|donation|rating|ratings|reactions|emoji|feedback|survey|poll|author-?avatar|avatar|meta-?data|post-?meta|entry-?meta|byline|dateline|timestamp|print|disclaimer|copyright|credits?|footnote-?ad|jump-?link|toc-?toggle|outdated)([\s_-]|$)`)
+	reOther      = regexp.MustCompile(`(^|[\s_-])(sidebar|side-?bar|widget-?area|widget_[a-z_]+|secondary|rail|right-?rail|left-?rail|aside|modal|popup|pop-?up|overlay|lightbox|tooltip|app-?promo|login|signin|sign-?in|register|donate|donation|rating|ratings|reactions|emoji|feedback|survey|poll|author-?avatar|avatar|meta-?data|post-?meta|entry-?meta|byline|dateline|timestamp|disclaimer|copyright|footnote-?ad|jump-?link|toc-?toggle|outdated)([\s_-]|$)`)
 	// Positive hints: the article body is here.
 	rePositive = regexp.MustCompile(`(^|[\s_-])(article|articlebody|article-?(body|content|text|main|page|detail|entry)|body-?(text|copy|content)|story|story-?(body|content|text)|entry|entry-?content|post|post-?(body|content|text|entry)|content|main-?content|main|page-?content|text|blog|blog-?post|hentry|single|rich-?text|richtext|prose|paragraph|markdown|md|section-?content|td-post-content|c-entry-content|caas-body|article__body|article__content|story__body|l-container)([\s_-]|$)`)
 )
@@ -97,13 +108,13 @@ var (
 	// "You may also like", "READ MORE:", "ALSO READ").
 	reRelatedLabel = regexp.MustCompile(`(?i)^(more (like this|stories|news|articles|from|on this|to read|in)|related( (posts?|articles?|stories|news|content|links|coverage|reading|topics))?|you (may|might) (also )?(like|enjoy|be interested)|read (next|more|also)|also read|see also|recommended( for you| stories| reading| articles)?|trending( now| stories| news)?|don'?t miss|do not miss|most (popular|read|viewed|shared)|popular (posts|stories|articles|now)|latest (news|posts|stories|articles)|recent (posts|articles|stories)|further reading|up next|what to read next|keep reading|in other news|in case you missed it|top stories|editor'?s picks?|sponsored( content| stories| links)?|promoted( stories| content)?|from our partners|around the web|you may have missed|explore more|more in|related video|watch next)\b`)
 	// A paragraph that is only a cross-link: "READ MORE: Headline".
-	reInlinePromo = regexp.MustCompile(`(?i)^\s*(read more|also read|read also|more|related|see also|read next|recommended|must read|don'?t miss|click here|related article|related story|related news|related coverage|more from|watch|listen|opinion|also see|further reading|related links|trending|sponsored|latest|more on this|more on)\s*[:|»›\-–—>]+`)
-	reAdLabel   = regexp.MustCompile(`(?i)^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|article continues below( this (ad|advertisement))?|story continues below( advertisement)?|continue reading below|content continues below|scroll to continue( with content)?|paid content|anzeige|publicité|werbung|publicidad|pubblicità|reklama)\W*$`)
-	reShareLabel = regexp.MustCompile(`(?i)^(share( (this|post|article|story|on|via|the article))?|share this (post|article|story|page)|sharing is caring|spread the word|tweet|pin it|email|print|copy link|follow us( on)?|like us on facebook|share on (facebook|twitter|x|linkedin|whatsapp|email))\W*$`)
+	reInlinePromo     = regexp.MustCompile(`(?i)^\s*(read more|also read|read also|more|related|see also|read next|recommended|must read|don'?t miss|click here|related article|related story|related news|related coverage|more from|watch|listen|opinion|also see|further reading|related links|trending|sponsored|latest|more on this|more on)\s*[:|»›\-–—>]+`)
+	reAdLabel         = regexp.MustCompile(`(?i)^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|article continues below( this (ad|advertisement))?|story continues below( advertisement)?|continue reading below|content continues below|scroll to continue( with content)?|paid content|anzeige|publicité|werbung|publicidad|pubblicità|reklama)\W*$`)
+	reShareLabel      = regexp.MustCompile(`(?i)^(share( (this|post|article|story|on|via|the article))?|share this (post|article|story|page)|sharing is caring|spread the word|tweet|pin it|email|print|copy link|follow us( on)?|like us on facebook|share on (facebook|twitter|x|linkedin|whatsapp|email))\W*$`)
 	reCommentFormText = regexp.MustCompile(`(?i)(please enter your (comment|name|email|e-mail)|you have entered an incorrect email|leave a (reply|comment)|post comment|save my name, email|your email address will not be published|required fields are marked|cancel reply|logged in as|you must be logged in to post a comment|add a comment|join the discussion|comments are closed)`)
-	reNewsletterText = regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .*newsletter|subscribe to (our|the) .*newsletter|get (our|the) .*newsletter|enter your email|delivered to your inbox|newsletter sign ?up|by signing up, you agree)`)
-	reCookieText     = regexp.MustCompile(`(?i)(we use cookies|this (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings))`)
-	reNoArticle      = regexp.MustCompile(`(?i)^(search results|page not found|404|nothing found|no results)`)
+	reNewsletterText  = regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .*newsletter|subscribe to (our|the) .*newsletter|get (our|the) .*newsletter|enter your email|delivered to your inbox|newsletter sign ?up|by signing up, you agree)`)
+	reCookieText      = regexp.MustCompile(`(?i)(we use cookies|this (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings))`)
+	reNoArticle       = regexp.MustCompile(`(?i)^(search results|page not found|404|nothing found|no results)`)
 )
 
 // Bio-generator vocabulary: the nouns that close a sentence of an

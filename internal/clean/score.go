@@ -54,6 +54,41 @@ func (c *cleaner) findRoots() {
 	if c.body == nil {
 		return
 	}
+	if c.scoreRoots(false) {
+		return
+	}
+	// Every paragraph sat inside something marked as junk: score again
+	// ignoring the weak marks, then lift the marks on the chosen root.
+	if c.scoreRoots(true) {
+		for _, r := range c.roots {
+			for p := r; p != nil; p = p.Parent {
+				delete(c.kind, p)
+			}
+			walk(r, func(n *html.Node) bool {
+				if k, ok := c.kind[n]; ok {
+					if k == KindComments || k == KindCommentForm || k == KindSpamByline || k == KindRelatedLinks {
+						return false
+					}
+					if st := c.st(n); st.ptext >= minParagraphChars*4 && linkDensity(st) < 0.3 {
+						delete(c.kind, n)
+					}
+				}
+				return true
+			})
+		}
+	}
+}
+
+// weakKind: marks that the fallback scoring may look through.
+func weakKind(k Kind) bool {
+	return k != KindComments && k != KindCommentForm && k != KindSpamByline
+}
+
+// scoreRoots scores the page and sets c.roots; it reports whether it found
+// any candidate. With loose set, weak junk marks do not hide paragraphs.
+func (c *cleaner) scoreRoots(loose bool) bool {
+	c.roots = nil
+	c.rootSet = map[*html.Node]bool{}
 	scores := map[*html.Node]float64{}
 	var order []*html.Node
 	add := func(n *html.Node, s float64) {
@@ -72,7 +107,7 @@ func (c *cleaner) findRoots() {
 			if ch.Type != html.ElementNode {
 				continue
 			}
-			if _, junk := c.kind[ch]; junk {
+			if k, junk := c.kind[ch]; junk && !(loose && weakKind(k)) {
 				continue
 			}
 			st := c.st(ch)
@@ -102,7 +137,7 @@ func (c *cleaner) findRoots() {
 	}
 	visit(c.body, 0)
 	if len(order) == 0 {
-		return
+		return false
 	}
 	final := func(n *html.Node) float64 { return scores[n] * (1 - linkDensity(c.st(n))) }
 	sort.SliceStable(order, func(i, j int) bool { return final(order[i]) > final(order[j]) })
@@ -152,6 +187,7 @@ func (c *cleaner) findRoots() {
 	for top.Parent != nil && top.Parent != c.body && onlyElementChild(top.Parent) == top {
 		top = top.Parent
 	}
+	top = c.expand(top)
 	// An explicit articleBody wins when it holds most of the text.
 	if h := c.bodyHint; h != nil && h != top {
 		hp, tp := c.st(h).ptext, c.st(top).ptext
@@ -163,6 +199,37 @@ func (c *cleaner) findRoots() {
 	for _, r := range c.roots {
 		c.rootSet[r] = true
 	}
+	return true
+}
+
+// expand climbs from top to the highest ancestor that adds a good deal of
+// plain paragraph text outside junk marks (an article split into sections,
+// a listicle of cards), stopping where what is added is mostly links.
+func (c *cleaner) expand(top *html.Node) *html.Node {
+	base := c.st(top).cptext
+	if base == 0 {
+		return top
+	}
+	best := top
+	cur := top
+	for p := top.Parent; p != nil && p != c.htmlEl && p != c.doc; p = p.Parent {
+		ps, cs := c.st(p), c.st(cur)
+		addP := ps.cptext - cs.cptext
+		addText := ps.ctext - cs.ctext
+		addLink := ps.clink - cs.clink
+		if addText > 0 && float64(addLink)/float64(addText) > expandMaxLinkDensity {
+			break
+		}
+		if float64(addP) >= expandMinGain*float64(base) && float64(addP) >= expandMinShare*float64(addText) {
+			best = p
+			base = ps.cptext
+		}
+		cur = p
+		if p == c.body {
+			break
+		}
+	}
+	return best
 }
 
 func onlyElementChild(p *html.Node) *html.Node {
@@ -307,7 +374,7 @@ func (c *cleaner) notArticle() string {
 	if float64(link)/float64(text) > maxTeaserRatio {
 		return "the page is mostly links"
 	}
-	if teasers >= 5 && teasers*2 >= paras {
+	if teasers >= 5 && teasers*2 >= paras && ptext < teasers*400 {
 		return "the page lists other pages' headlines"
 	}
 	if ptext < minArticleChars && paras < minArticleParagraphs {

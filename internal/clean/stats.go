@@ -17,6 +17,9 @@ type nodeStat struct {
 	links    int // number of <a href>
 	paras    int // paragraph-like blocks
 	hasBlock bool
+
+	// The same measures leaving out junk-marked subtrees (measureClean).
+	ctext, clink, cptext int
 }
 
 // measure fills c.stats for every element under body, bottom-up, in one
@@ -116,4 +119,39 @@ func linkDensity(st *nodeStat) float64 {
 		return 0
 	}
 	return float64(st.link) / float64(st.text)
+}
+
+// measureClean fills the c* fields: text, link text and paragraph text
+// outside junk marks. It runs after markJunk.
+func (c *cleaner) measureClean(n *html.Node, depth int) {
+	st := c.st(n)
+	st.ctext, st.clink, st.cptext = 0, 0, 0
+	if _, junk := c.kind[n]; junk || depth > maxDepth {
+		return
+	}
+	own := st.text
+	ownLink, ownP := st.link, st.ptext
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode || c.stats[ch] == nil {
+			continue
+		}
+		cs := c.stats[ch]
+		c.measureClean(ch, depth+1)
+		own -= cs.text
+		ownLink -= cs.link
+		ownP -= cs.ptext
+		st.ctext += cs.ctext
+		st.clink += cs.clink
+		st.cptext += cs.cptext
+	}
+	st.ctext += own
+	st.clink += ownLink
+	st.cptext += ownP
+}
+
+func cleanLinkDensity(st *nodeStat) float64 {
+	if st.ctext == 0 {
+		return 0
+	}
+	return float64(st.clink) / float64(st.ctext)
 }

@@ -11,7 +11,8 @@
 //          (Go's runtime start and package init) and the first call;
 //   fresh  per page, a new Node process: read + compile + instantiate + call;
 //   mem    per page, a new instance: WASM linear memory before and after one
-//          call (the memory only grows, so after − before is the peak).
+//          call (the memory only grows, so after − before is the peak);
+//   inittrace  Go's package init costs inside the WASM (GODEBUG=inittrace=1).
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -104,8 +105,23 @@ if (mode === 'warm') {
     out({ kind: 'mem', corpus: p.corpus, id: p.id, bytes: html.length, ms, memBefore: before, memAfter: after, growth: after - before, error: res.error });
     globalThis.saywho = undefined;
   }
+} else if (mode === 'inittrace') {
+  // Package initialisation inside the WASM: Go's GODEBUG=inittrace=1 lines,
+  // which wasm_exec.js writes through console.log.
+  const module = await WebAssembly.compile(readFileSync(wasmPath));
+  await import(pathToFileURL(join(engineDir, 'wasm_exec.js')).href);
+  const lines = [];
+  const log = console.log;
+  console.log = (...a) => lines.push(a.join(' '));
+  const go = new globalThis.Go();
+  go.env = { GODEBUG: 'inittrace=1' };
+  const t0 = performance.now();
+  go.run(new WebAssembly.Instance(module, go.importObject));
+  const ms = performance.now() - t0;
+  console.log = log;
+  out({ kind: 'inittrace', runMs: ms, lines: lines.join('\n').split('\n').filter((l) => l.startsWith('init ')) });
 } else {
-  console.error('usage: node-wasm.mjs warm|cold|fresh|mem ENGINE_DIR PAGES.json');
+  console.error('usage: node-wasm.mjs warm|cold|fresh|mem|inittrace ENGINE_DIR PAGES.json');
   process.exit(2);
 }
 process.exit(0);

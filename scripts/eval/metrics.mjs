@@ -37,12 +37,15 @@ export function norm(s) {
 function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
 
 /**
- * Whether snippet occurs in text: normalised, case-sensitive, not inside
- * a longer word ("Home" does not match "Homemade").
+ * Whether snippet occurs in text: normalised, case-sensitive. With
+ * wholeWords, not inside a longer word ("Home" does not match
+ * "Homemade"); `with` snippets are checked without it because WCXB cuts
+ * some of them mid-word ("high-bandwidt").
  */
-export function contains(text, snippet) {
+export function contains(text, snippet, wholeWords = true) {
   const t = norm(text), s = norm(snippet);
   if (!s) return true;
+  if (!wholeWords) return t.includes(s);
   const re = new RegExp('(^|[^\\p{L}\\p{N}])' + escapeRe(s) + '($|[^\\p{L}\\p{N}])', 'u');
   return re.test(t);
 }

@@ -180,7 +180,8 @@ func (c *cleaner) resolve(ref string) string {
 		case "javascript", "vbscript", "livescript", "mocha":
 			return ""
 		case "data":
-			if !strings.HasPrefix(scheme, "data:image/") {
+			// Raster images only: an SVG document can carry script.
+			if !strings.HasPrefix(scheme, "data:image/") || strings.HasPrefix(scheme, "data:image/svg") {
 				return ""
 			}
 			return ref

@@ -183,6 +183,12 @@ func (a *article) registerNames(s *sentence, serial int, sm *sentMentions) {
 				continue
 			}
 		}
+		if m.role == "" && m.kind == Person && i >= 2 && s.toks[i-1].isPunct(",") && after < len(s.toks) && s.toks[after].isPunct(",") {
+			// "Le maire de Corbas, Nadia Benali, s'est rendue sur place"
+			if r := rolePhraseBefore(text, s.toks, i-1); r != "" {
+				m.role, m.personCue = r, true
+			}
+		}
 		if m.kind == Person || m.personCue || a.known(words) {
 			id := a.reg.resolveNamed(m, serial)
 			if id >= 0 {

@@ -116,7 +116,8 @@ striker midfielder defender goalkeeper player forward winger manager officer
 inspector detective sergeant constable commander general colonel admiral ambassador
 envoy diplomat official founder owner partner editor author activist campaigner
 organiser organizer candidate lawmaker mp deputy vice-president treasurer clerk
-engineer architect administrator astrophysicist astronomer journalist
+engineer architect commandant capitaine lieutenant brigadier landrat landrätin
+stadtrat stadträtin administrator astrophysicist astronomer journalist
 correspondent politician politiker politikerin veteran boss di dci dc ds pc cllr mep supt
 insp det resident farmer pastor priest bishop rabbi imam king queen prince
 princess emir sheikh boss executive investor banker trader consultant expert
@@ -149,7 +150,8 @@ const orgNouns = `police prosecutors ministry government company firm group bank
 council court army military agency department office commission committee union
 club team party parliament cabinet authority regulator airline carmaker retailer
 university hospital school board federation association institute media
-trust operator regulator watchdog direction syndicat
+trust operator regulator watchdog direction syndicat pompiers gendarmerie
+feuerwehr
 state_media state_television news_agency kremlin pentagon polizei regierung
 ministerium staatsanwaltschaft stadt gemeinde verein unternehmen konzern gericht
 police_nationale gouvernement ministère préfecture mairie parquet entreprise
@@ -196,6 +198,12 @@ const orgPronouns = `it`
 // Name particles allowed inside a person's name: "Ursula von der Leyen".
 const nameParticles = `von van der den de del della di da du le la al bin ibn el ter`
 
+// Nationality nouns that refer back to a person: "the Hungarian said".
+// Words ending in -ian, -ean, -ese, -ish count too (isDemonym).
+const demonyms = `german american briton frenchman frenchwoman dutchman swiss pole swede dane
+finn greek czech turk thai mexican moroccan kenyan ugandan argentine spaniard scot
+welshman irishman deutsche französin franzose américain américaine`
+
 // Descriptions that refer back to the person just mentioned, not to a role
 // held by someone: "the 24-year-old said", "sagte die SPD-Politikerin".
 const genericPersonNouns = `politician politiker politikerin veteran man woman father mother
@@ -241,6 +249,7 @@ type lexicon struct {
 	abbrev        map[string]bool
 	places        map[string]bool
 	generic       map[string]bool
+	demonyms      map[string]bool
 }
 
 var (
@@ -287,6 +296,7 @@ func buildLexicon() *lexicon {
 		abbrev:        wordSet(abbreviations),
 		places:        wordSet(placeNames),
 		generic:       wordSet(genericPersonNouns),
+		demonyms:      wordSet(demonyms),
 	}
 	for w := range wordSet(thatVerbs) {
 		l.cues[w] = cueThat
@@ -351,4 +361,17 @@ func isRoleWord(w string) bool {
 // isAgeDescriptor reports "24-year-old", "52-Jährige".
 func isAgeDescriptor(w string) bool {
 	return strings.HasSuffix(w, "-year-old") || strings.HasSuffix(w, "-jährige") || strings.HasSuffix(w, "-jähriger")
+}
+
+// isDemonym reports a nationality noun: "Hungarian", "Spaniard", "Swiss".
+func isDemonym(w string) bool {
+	if lex().demonyms[w] {
+		return true
+	}
+	for _, suf := range []string{"ian", "ean", "ese", "ish"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -263,9 +263,15 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 		m.indefinite = l.indefinite[toks[i].lower]
 		i++
 	}
-	// strip a sentence-initial connective the phrase may have picked up
-	for i < to && toks[i].isCap() && l.capStop[toks[i].lower] && !isDet(toks[i]) {
+	// strip a sentence-initial connective or a possessive the phrase may
+	// have picked up ("But", "Ihre Sprecherin")
+	for i < to && (toks[i].isCap() && l.capStop[toks[i].lower] && !isDet(toks[i]) || possessiveDet[toks[i].lower]) {
 		i++
+	}
+	if m.definite && to-i == 1 && toks[i].isCap() && isDemonym(toks[i].lower) {
+		// "the Hungarian said": the person just mentioned
+		m.descr, m.head, m.kind = true, "person", Person
+		return m, true
 	}
 	if i >= to {
 		return m, false
@@ -437,7 +443,7 @@ func orgOfPhrase(ts []token) bool {
 		if t.kind == tWord && !t.isCap() && isRoleWord(t.lower) {
 			return false
 		}
-		if t.isCap() && l.orgCues[t.lower] && k+2 < len(ts) && isLinkWord(ts[k+1]) {
+		if (t.isCap() && l.orgCues[t.lower] || l.orgNouns[t.lower]) && k+2 < len(ts) && isLinkWord(ts[k+1]) {
 			link = true
 		}
 	}

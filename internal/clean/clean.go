@@ -67,6 +67,9 @@ type cleaner struct {
 	kind  map[*html.Node]Kind // junk marks: the subtree is taken out
 	drop  map[*html.Node]bool // invisible, removed without record
 
+	hintCache map[string]Kind // hint string → kind (hints.go)
+	textCache map[string]Kind // short text → kind (junk.go)
+
 	titleNode *html.Node // the visible headline, if found
 	bodyHint  *html.Node // itemprop=articleBody or similar, if found
 	roots     []*html.Node
@@ -79,6 +82,9 @@ func newCleaner(doc *html.Node, opts Options) *cleaner {
 		stats: map[*html.Node]*nodeStat{},
 		kind:  map[*html.Node]Kind{},
 		drop:  map[*html.Node]bool{},
+
+		hintCache: map[string]Kind{},
+		textCache: map[string]Kind{},
 	}
 	for n := doc.FirstChild; n != nil; n = n.NextSibling {
 		if isElem(n, atom.Html) {

@@ -55,6 +55,9 @@ func (c *cleaner) guarded(n *html.Node, bodyP int) bool {
 
 func (c *cleaner) classify(n *html.Node, bodyP int) {
 	k, strong := c.hintKind(n)
+	if k == KindComments && c.markedAbove(n, KindCommentForm) {
+		k = "" // "td-warning-comment" inside #respond stays a comment-form block
+	}
 	if k != "" {
 		if strong && (k == KindComments || k == KindCommentForm) {
 			if c.titleNode == nil || !isAncestor(n, c.titleNode) {
@@ -84,6 +87,16 @@ func (c *cleaner) classify(n *html.Node, bodyP int) {
 		}
 		c.kind[n] = tk
 	}
+}
+
+// markedAbove reports whether an ancestor of n carries mark k.
+func (c *cleaner) markedAbove(n *html.Node, k Kind) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if c.kind[p] == k {
+			return true
+		}
+	}
+	return false
 }
 
 // richText: a weak hint does not take out an element holding a lot of
@@ -131,44 +144,26 @@ func (c *cleaner) hintKind(n *html.Node) (k Kind, strong bool) {
 	case "complementary", "dialog", "alertdialog":
 		return KindOther, false
 	}
-	ci := classID(n)
 	for _, a := range n.Attr {
-		switch a.Key {
-		case "data-component", "data-module", "data-testid", "data-type", "data-block", "data-widget", "data-section", "data-role", "data-ad", "data-ad-slot", "itemprop":
-			ci += " " + strings.ToLower(a.Val)
-			if strings.HasPrefix(a.Key, "data-ad") {
-				return KindAd, false
-			}
+		if strings.HasPrefix(a.Key, "data-ad") && a.Key != "data-ad-format" {
+			return KindAd, false
 		}
 	}
-	ci = strings.TrimSpace(ci)
+	ci := hintString(n)
 	if ci == "" {
 		return "", false
 	}
-	switch {
-	case reCommentForm.MatchString(ci):
-		return KindCommentForm, true
-	case reComments.MatchString(ci):
-		return KindComments, true
-	case reAuthorBox.MatchString(ci):
+	switch k := c.hintTableKind(ci); k {
+	case "":
+	case KindCommentForm, KindComments:
+		return k, true
+	case kindAuthorBox:
 		if isSpamBio(textOf(n)) {
 			return KindSpamByline, false
 		}
 		return KindOther, false
-	case reCookie.MatchString(ci):
-		return KindCookieBanner, false
-	case reNewsletter.MatchString(ci):
-		return KindNewsletter, false
-	case reShare.MatchString(ci):
-		return KindShare, false
-	case reRelated.MatchString(ci):
-		return KindRelatedLinks, false
-	case reAd.MatchString(ci):
-		return KindAd, false
-	case reNavigation.MatchString(ci):
-		return KindNavigation, false
-	case reOther.MatchString(ci):
-		return KindOther, false
+	default:
+		return k, false
 	}
 	return "", false
 }
@@ -187,9 +182,9 @@ func (c *cleaner) insideArticleTag(n *html.Node) bool {
 func (c *cleaner) formKind(n *html.Node) Kind {
 	ci := classID(n) + " " + strings.ToLower(attr(n, "action"))
 	switch {
-	case reCommentForm.MatchString(ci) || strings.Contains(ci, "comment"):
+	case hintMatch(ci, hintCommentForm) || strings.Contains(ci, "comment"):
 		return KindCommentForm
-	case reNewsletter.MatchString(ci) || strings.Contains(ci, "subscribe") || strings.Contains(ci, "newsletter"):
+	case hintMatch(ci, hintNewsletter) || strings.Contains(ci, "subscribe") || strings.Contains(ci, "newsletter"):
 		return KindNewsletter
 	case findFirst(n, func(x *html.Node) bool { return x.DataAtom == atom.Textarea }) != nil:
 		return KindCommentForm
@@ -200,33 +195,60 @@ func (c *cleaner) formKind(n *html.Node) Kind {
 	return KindOther
 }
 
-// textKind classifies a short element by its text alone.
+// textKind classifies a short element by its text.
 func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 	if t == "" {
 		return ""
 	}
+	k, ok := c.textCache[t]
+	if !ok {
+		k = textOnlyKind(t)
+		c.textCache[t] = k
+	}
+	if k == KindCommentForm && c.hasLongParagraph(n) {
+		k = ""
+	}
+	if k != "" {
+		return k
+	}
+	if l := runeLen(t); l <= 300 && (linkDensity(st) >= 0.3 || st.links > 0) && isTextBlockish(n) && reInlinePromo.MatchString(t) {
+		return KindRelatedLinks
+	}
+	if (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && c.isHeadlineList(n) {
+		return KindRelatedLinks
+	}
+	return ""
+}
+
+// textOnlyKind: the kinds a short text gives away by itself ("Advertisement",
+// "Share post:", "Please enter your comment!", a spam bio, "More like this").
+func textOnlyKind(t string) Kind {
 	l := runeLen(t)
 	trim := strings.TrimSpace(strings.Trim(t, " :|»›>-–—•·"))
+	lower := strings.ToLower(t)
+	has := func(keys []string) bool {
+		for _, k := range keys {
+			if strings.Contains(lower, k) {
+				return true
+			}
+		}
+		return false
+	}
 	switch {
 	case l <= 80 && reAdLabel.MatchString(trim):
 		return KindAd
 	case l <= 60 && reShareLabel.MatchString(trim):
 		return KindShare
-	case l <= 300 && reCommentFormText.MatchString(t) && !c.hasLongParagraph(n):
+	case l <= 300 && has(commentFormKeys) && reCommentFormText.MatchString(t):
 		return KindCommentForm
 	case l >= 20 && isSpamBio(t):
 		return KindSpamByline
-	case isRelatedLabel(n, t):
+	case isRelatedLabel(nil, t):
 		return KindRelatedLinks
-	case l <= 300 && reInlinePromo.MatchString(t) && (linkDensity(st) >= 0.3 || st.links > 0) && isTextBlockish(n):
-		return KindRelatedLinks
-	case l <= 400 && reNewsletterText.MatchString(t):
+	case l <= 400 && has(newsletterKeys) && reNewsletterText.MatchString(t):
 		return KindNewsletter
-	case l <= 600 && reCookieText.MatchString(t):
+	case l <= 600 && has(cookieKeys) && reCookieText.MatchString(t):
 		return KindCookieBanner
-	}
-	if (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && c.isHeadlineList(n) {
-		return KindRelatedLinks
 	}
 	return ""
 }
@@ -375,7 +397,7 @@ func (c *cleaner) markInRoot() {
 				c.kind[n] = c.formKind(n)
 				return false
 			}
-			if st.text > 0 && st.text <= 150 && st.ptext == 0 && reBylineHint.MatchString(classID(n)) {
+			if st.text > 0 && st.text <= 150 && st.ptext == 0 && hintMatch(classID(n), hintByline) {
 				c.kind[n] = KindOther
 				return false
 			}

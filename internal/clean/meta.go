@@ -479,7 +479,6 @@ func cleanByline(s string) string {
 	return strings.TrimSpace(s)
 }
 
-var reBylineHint = regexp.MustCompile(`(?i)(^|[\s_-])(byline|author|authors|author-?name|posts?-?author|entry-?author|writer|article-?author|by-?line|contributor|reporter|creator|td-post-author-name|meta-?author|story-?byline|c-byline)([\s_-]|$)`)
 
 // pickByline returns the byline a reader sees; metadata only when the page
 // shows none.
@@ -509,7 +508,7 @@ func (c *cleaner) visibleByline() string {
 		}
 		rel := strings.ToLower(attr(n, "rel"))
 		ip := strings.ToLower(attr(n, "itemprop"))
-		hint := rel == "author" || ip == "author" || ip == "creator" || reBylineHint.MatchString(classID(n))
+		hint := rel == "author" || ip == "author" || ip == "creator" || hintMatch(classID(n), hintByline)
 		if !hint {
 			return true
 		}
@@ -521,7 +520,16 @@ func (c *cleaner) visibleByline() string {
 				}
 			}
 		}
-		t := textOf(n)
+		if a := findFirst(n, isAuthorLink); a != nil || isAuthorLink(n) {
+			if a == nil {
+				a = n
+			}
+			if t := cleanByline(textOf(a)); t != "" && countWords(t) <= 8 {
+				found = t
+				return false
+			}
+		}
+		t := textOfSkip(n, func(x *html.Node) bool { return c.kind[x] == KindSpamByline || x.DataAtom == atom.Time })
 		if t == "" || runeLen(t) > 120 || isSpamBio(t) {
 			return true
 		}
@@ -535,7 +543,19 @@ func (c *cleaner) visibleByline() string {
 	return found
 }
 
-var reDateTail = regexp.MustCompile(`(?i)\s*([-–—|•·,]|\bon\b|\bupdated\b|\bpublished\b)?\s*((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}).*$`)
+// isAuthorLink: <a rel=author> or a link to an author page.
+func isAuthorLink(n *html.Node) bool {
+	if n.DataAtom != atom.A {
+		return false
+	}
+	if strings.EqualFold(attr(n, "rel"), "author") {
+		return true
+	}
+	h := strings.ToLower(attr(n, "href"))
+	return strings.Contains(h, "/author/") || strings.Contains(h, "/authors/") || strings.Contains(h, "/profile/") || strings.Contains(h, "/people/") || strings.Contains(h, "/staff/") || strings.Contains(h, "/by/")
+}
+
+var reDateTail = regexp.MustCompile(`(?i)\s*([-–—|•·,]|\bon\b|\bupdated\b|\bpublished\b)?\s*((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago).*$`)
 
 func stripDateTail(s string) string { return reDateTail.ReplaceAllString(s, "") }
 

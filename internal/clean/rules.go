@@ -2,6 +2,7 @@ package clean
 
 import (
 	"regexp"
+	"strings"
 
 	"golang.org/x/net/html/atom"
 )
@@ -81,26 +82,91 @@ var dropTags = map[atom.Atom]bool{
 	atom.Button: true, atom.Option: true, atom.Dialog: true, atom.Map: true,
 }
 
-// Class/id hints. Each is matched against "class id" lower-cased. The
-// first pattern that matches names the kind (see hintKind); order matters.
+// Class/id hints. A class or id is split into words at "-", "_" and
+// spaces; every run of up to four words, joined without separators, is
+// looked up in these tables ("td-post-sharing" gives "td", "post",
+// "sharing", "tdpost", "postsharing", …). The first table in
+// hintTables order that has a match names the kind.
 var (
-	// WordPress #respond, comment-form, reply boxes: "comment-respond".
-	reCommentForm = regexp.MustCompile(`(^|[\s_-])(respond|comment-?form|commentform|reply-?form|comment-respond|leave-?a-?(reply|comment)|comments?-?reply|add-?comment|post-?comment)([\s_-]|$)`)
+	// WordPress #respond, comment forms, reply boxes: "comment-respond".
+	hintCommentForm = words(`respond commentform replyform commentrespond leaveareply leaveacomment
+		commentreply commentsreply addcomment postcomment`)
 	// Comment threads and embeds: "comments-area", "disqus_thread".
-	reComments = regexp.MustCompile(`(^|[\s_-])(comments?|commentlist|comment-?list|comments?-?(area|section|wrap|wrapper|container|block|thread|box)|disqus(_thread)?|discussion|coral|fb-comments|livefyre|viafoura|talk-?stream|remark42|commento)([\s_-]|$)`)
-	// Auto-generated or real author boxes; spam detection decides the kind.
-	reAuthorBox = regexp.MustCompile(`(^|[\s_-])(author-?(box|bio|info|details|description|about|card|wrap|profile)|about-?(the-?)?author|post-?author-?bio|entry-?author|saboxplugin|byline-?bio|bio-?box|userbox|writer-?bio)([\s_-]|$)`)
+	hintComments = words(`comment comments commentlist commentsarea commentarea commentssection
+		commentsection commentswrap commentswrapper commentscontainer commentsblock commentsthread
+		commentsbox disqus disqusthread discussion coral fbcomments livefyre viafoura talkstream
+		remark42 commento`)
+	// Author boxes; spam detection decides between spam-byline and other.
+	hintAuthorBox = words(`authorbox authorbio authorinfo authordetails authordescription authorabout
+		authorcard authorwrap authorprofile abouttheauthor aboutauthor postauthorbio entryauthor
+		saboxplugin bylinebio biobox userbox writerbio`)
+	hintCookie = words(`cookie cookies cookiebanner cookienotice cookieconsent cookielaw cookiebar
+		consent gdpr cmp onetrust cookiebot ccbanner ccwindow eucookie`)
+	hintNewsletter = words(`newsletter subscribe subscription signup mailchimp mc4wp optin
+		emailsignup emailcapture emailform mcembedsignup paywall regwall`)
+	hintShare = words(`share shares sharing sharebar sharebuttons sharetools sharelinks sharebox
+		shareicons sharethis social sociallinks socialicons socialmedia socialbuttons socialbar
+		socialsharing sharedaddy addtoany a2akit addthis shareaholic printshare followus sociable stbtns`)
 	// Related and promoted links: "related-posts", "more-stories", "taboola".
-	reRelated    = regexp.MustCompile(`(^|[\s_-])(related|relatedposts|related-?(posts?|articles?|stories|content|links?|news|items?)|jp-relatedposts|yarpp|crp_related|more-?(stories|news|articles|from|like-?this|on)|read-?(next|more-?stories|also)|also-?read|recommend(ed|ations?)?|you-?may-?(also-?)?like|trending|popular|most-?(read|popular|viewed)|taboola|outbrain|zergnet|revcontent|mgid|post-?navigation|nav-?links|nav-?previous|nav-?next|prev-?next|pagination|next-?post|previous-?post|teasers?|promo(ted|tion|s)?|sponsored|partner-?content|paid-?content|further-?reading|see-?also|up-?next|what-?to-?read)([\s_-]|$)`)
-	reShare      = regexp.MustCompile(`(^|[\s_-])(share|shares|sharing|share-?(bar|buttons?|tools?|links?|box|icons?|this)|social|social-?(share|links?|icons?|media|buttons?|bar|sharing)|sharedaddy|addtoany|a2a_kit|addthis|shareaholic|sharethis|print-?share|follow-?us|sociable|st-?btns)([\s_-]|$)`)
-	reNewsletter = regexp.MustCompile(`(^|[\s_-])(newsletter|subscribe|subscription|signup|sign-?up|mailchimp|mc4wp|optin|opt-?in|email-?(signup|capture|form)|mc_embed_signup|paywall|regwall)([\s_-]|$)`)
-	reAd         = regexp.MustCompile(`(^|[\s_-])(ad|ads|adv|advert|adverts|advertisement|advertising|ad-?(slot|unit|container|wrapper|wrap|box|block|banner|zone|space|label|placeholder)|adsbygoogle|dfp|gpt-?ad|google-?ad|banner-?ad|sponsor|sponsors|affiliate|commercial|doubleclick|native-?ad|dfp-?ad|td-a-rec)([\s_-]|$)`)
-	reCookie     = regexp.MustCompile(`(^|[\s_-])(cookie|cookies|cookie-?(banner|notice|consent|law|bar)|consent|gdpr|cmp|onetrust|cookiebot|cc-?banner|cc-?window|eu-?cookie)([\s_-]|$)`)
-	reNavigation = regexp.MustCompile(`(^|[\s_-])(nav|navbar|navigation|menu|menus|breadcrumbs?|breadcrumb-?trail|site-?header|masthead|site-?footer|footer|header-?(menu|nav|top|bar)|top-?bar|topbar|skip-?link|screen-?reader-?text|sr-only|visually-?hidden|tags|tag-?list|post-?tags|entry-?tags|cat-?links|tags-?links|categories|toolbar|site-?nav|main-?nav|mobile-?menu|offcanvas|off-?canvas|hamburger|pager|print-?only|hidden-?print)([\s_-]|$)`)
-	reOther      = regexp.MustCompile(`(^|[\s_-])(sidebar|side-?bar|widget-?area|widget_[a-z_]+|secondary|rail|right-?rail|left-?rail|aside|modal|popup|pop-?up|overlay|lightbox|tooltip|app-?promo|login|signin|sign-?in|register|donate|donation|rating|ratings|reactions|emoji|feedback|survey|poll|author-?avatar|avatar|meta-?data|post-?meta|entry-?meta|byline|dateline|timestamp|disclaimer|copyright|footnote-?ad|jump-?link|toc-?toggle|outdated)([\s_-]|$)`)
+	hintRelated = words(`related relatedposts jprelatedposts yarpp crprelated morestories morenews
+		morearticles morefrom morelikethis moreon readnext readmorestories readalso alsoread
+		recommend recommended recommendation recommendations youmaylike youmayalsolike trending
+		popular mostread mostpopular mostviewed taboola outbrain zergnet revcontent mgid
+		postnavigation navlinks navprevious navnext prevnext pagination nextpost previouspost
+		teaser teasers promo promoted promotion promos sponsored partnercontent paidcontent
+		furtherreading seealso upnext whattoread`)
+	hintAd = words(`ad ads adv advert adverts advertisement advertising adslot adunit adcontainer
+		adwrapper adwrap adbox adblock adbanner adzone adspace adlabel adplaceholder adsbygoogle
+		dfp gptad googlead bannerad sponsor sponsors affiliate commercial doubleclick nativead
+		dfpad tdarec`)
+	hintNavigation = words(`nav navbar navigation menu menus breadcrumb breadcrumbs breadcrumbtrail
+		siteheader masthead sitefooter footer headermenu headernav headertop headerbar topbar
+		skiplink screenreadertext sronly visuallyhidden tags taglist posttags entrytags catlinks
+		tagslinks categories toolbar sitenav mainnav mobilemenu offcanvas hamburger pager
+		printonly hiddenprint`)
+	hintOther = words(`sidebar widgetarea rail rightrail leftrail aside modal popup overlay
+		lightbox tooltip appromo login signin register donate donation rating ratings reactions
+		emoji feedback survey poll authoravatar avatar metadata postmeta entrymeta byline
+		dateline timestamp disclaimer copyright footnotead jumplink toctoggle outdated`)
 	// Positive hints: the article body is here.
-	rePositive = regexp.MustCompile(`(^|[\s_-])(article|articlebody|article-?(body|content|text|main|page|detail|entry)|body-?(text|copy|content)|story|story-?(body|content|text)|entry|entry-?content|post|post-?(body|content|text|entry)|content|main-?content|main|page-?content|text|blog|blog-?post|hentry|single|rich-?text|richtext|prose|paragraph|markdown|md|section-?content|td-post-content|c-entry-content|caas-body|article__body|article__content|story__body|l-container)([\s_-]|$)`)
+	hintPositive = words(`article articlebody articlecontent articletext articlemain articlepage
+		articledetail articleentry bodytext bodycopy bodycontent story storybody storycontent
+		storytext entry entrycontent post postbody postcontent posttext postentry content
+		maincontent main pagecontent text blog blogpost hentry single richtext prose paragraph
+		markdown md sectioncontent tdpostcontent centrycontent caasbody`)
 )
+
+// hintByline: where the page shows the author ("byline", "posts-author").
+var hintByline = words(`byline author authors authorname postauthor postsauthor entryauthor
+	writer articleauthor contributor reporter creator metaauthor storybyline cbyline`)
+
+// hintTables is the order kinds are tried in.
+var hintTables = []struct {
+	kind  Kind
+	words map[string]bool
+}{
+	{KindCommentForm, hintCommentForm},
+	{KindComments, hintComments},
+	{kindAuthorBox, hintAuthorBox},
+	{KindCookieBanner, hintCookie},
+	{KindNewsletter, hintNewsletter},
+	{KindShare, hintShare},
+	{KindRelatedLinks, hintRelated},
+	{KindAd, hintAd},
+	{KindNavigation, hintNavigation},
+	{KindOther, hintOther},
+}
+
+// kindAuthorBox is an internal marker: an author box, spam or not.
+const kindAuthorBox Kind = "author-box"
+
+func words(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
 
 // Text patterns for whole short blocks.
 var (
@@ -115,6 +181,13 @@ var (
 	reNewsletterText  = regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .*newsletter|subscribe to (our|the) .*newsletter|get (our|the) .*newsletter|enter your email|delivered to your inbox|newsletter sign ?up|by signing up, you agree)`)
 	reCookieText      = regexp.MustCompile(`(?i)(we use cookies|this (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings))`)
 	reNoArticle       = regexp.MustCompile(`(?i)^(search results|page not found|404|nothing found|no results)`)
+)
+
+// Cheap substring checks run before the text patterns above.
+var (
+	commentFormKeys = []string{"comment", "reply", "your name", "email", "e-mail", "logged in", "required fields"}
+	newsletterKeys  = []string{"newsletter", "sign up", "email", "inbox", "signing up"}
+	cookieKeys      = []string{"cookie", "by continuing"}
 )
 
 // Bio-generator vocabulary: the nouns that close a sentence of an

@@ -30,12 +30,11 @@ func (c *cleaner) tagBase(n *html.Node) float64 {
 // classWeight: +25 for article-body hints, -25 for junk hints.
 func (c *cleaner) classWeight(n *html.Node) float64 {
 	w := 0.0
-	ci := classID(n)
-	if strings_ := ci; strings_ != "" {
-		if rePositive.MatchString(ci) {
+	if ci := hintString(n); ci != "" {
+		if hintMatch(ci, hintPositive) {
 			w += 25
 		}
-		if k, _ := c.hintKind(n); k != "" {
+		if k := c.hintTableKind(ci); k != "" {
 			w -= 25
 		}
 	}

@@ -137,6 +137,9 @@ func (o Options) timeout() time.Duration {
 func prepareAndClean(page []byte, opts Options, b *budget.Budget) (*clean.Article, error) {
 	for _, strict := range []bool{false, true} {
 		prepped, _, err := htmlprep.Prepare(page, htmlprep.Options{Strict: strict, Budget: b})
+		if errors.Is(err, htmlprep.ErrNotText) {
+			return &clean.Article{Reason: "no article found: " + err.Error()}, nil
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -19,6 +19,21 @@ const DefaultMaxBytes = 16 << 20
 // starts "page too large: " and gives the page's size and the limit.
 var ErrTooLarge = errors.New("page too large")
 
+// ErrNotText marks input that is binary data (an image, a PDF, a
+// compressed file) rather than a web page. It is not a failure of the
+// engine: the caller reports "no article found".
+var ErrNotText = errors.New("the page is binary data, not text")
+
+// binarySample and binaryShare set when bytes are binary data: more than
+// one byte in a hundred of the first binarySample bytes is a control
+// character that text never holds (NUL, the C0 controls other than tab,
+// line feed, form feed, carriage return and escape), as in the MIME
+// Sniffing Standard's "binary data byte".
+const (
+	binarySample = 64 << 10
+	binaryShare  = 100
+)
+
 // Options tunes Prepare. The zero value is the sensible default.
 type Options struct {
 	// MaxBytes caps the page's size in bytes; 0 means DefaultMaxBytes,
@@ -62,6 +77,9 @@ func Prepare(page []byte, opts Options) ([]byte, Report, error) {
 	rep.Charset = charset
 	if err != nil {
 		return nil, rep, err
+	}
+	if isBinary(page) {
+		return nil, rep, ErrNotText
 	}
 	page, rep.Scrubbed = scrubControls(page)
 	if opts.Budget.Check() {
@@ -132,6 +150,23 @@ func scrubControls(page []byte) ([]byte, int) {
 		i += w
 	}
 	return out, n
+}
+
+// isBinary reports whether page looks like binary data (see
+// binaryShare). It runs after decoding, so UTF-16 text with its NUL high
+// bytes is not mistaken for it.
+func isBinary(page []byte) bool {
+	sample := page
+	if len(sample) > binarySample {
+		sample = sample[:binarySample]
+	}
+	n := 0
+	for _, c := range sample {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' && c != 0x1B {
+			n++
+		}
+	}
+	return n > 0 && n*binaryShare > len(sample)
 }
 
 func isControlByte(c byte) bool {

@@ -1,0 +1,48 @@
+package htmlprep
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestPrepare(t *testing.T) {
+	tests := []struct {
+		name string
+		page string
+		opts Options
+		want string // the prepared page, when no error
+		err  error
+	}{
+		{"plain page unchanged", "<p>hello</p>", Options{}, "<p>hello</p>", nil},
+		{"controls become spaces", "<p>a\x00b\x01c\x7fd\u0085e\tf\r\ng" + strings.Repeat(".", 200) + "</p>", Options{},
+			"<p>a b c d e\tf\r\ng" + strings.Repeat(".", 200) + "</p>", nil},
+		{"over the cap", strings.Repeat("x", 101), Options{MaxBytes: 100}, "", ErrTooLarge},
+		{"at the cap", strings.Repeat("x", 100), Options{MaxBytes: 100}, strings.Repeat("x", 100), nil},
+		{"no cap", strings.Repeat("x", 101), Options{MaxBytes: -1}, strings.Repeat("x", 101), nil},
+		{"binary data", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", Options{}, "", ErrNotText},
+		{"PDF bytes", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<</Type/Catalog>>\x00\x00\x01\x02", Options{}, "", ErrNotText},
+		{"a few stray controls are text", "<p>" + strings.Repeat("word ", 100) + "\x00\x01</p>", Options{}, "<p>" + strings.Repeat("word ", 100) + "  </p>", nil},
+		{"UTF-16 is not binary", "\xFF\xFE<\x00p\x00>\x00h\x00i\x00", Options{}, "<p>hi", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, err := Prepare([]byte(tt.page), tt.opts)
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("err = %v, want %v", err, tt.err)
+			}
+			if err == nil && string(got) != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTooLargeMessage(t *testing.T) {
+	_, _, err := Prepare(bytes.Repeat([]byte("x"), 20_000_000), Options{})
+	want := "page too large: 19.1 MiB, the limit is 16.0 MiB"
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %q", err, want)
+	}
+}

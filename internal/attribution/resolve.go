@@ -6,6 +6,7 @@ import "strings"
 type entity struct {
 	name      string
 	words     []string // lower-case name words
+	key       string   // words joined by spaces
 	role      string
 	kind      SpeakerKind
 	gender    byte
@@ -89,11 +90,12 @@ func (r *registry) resolveNamed(m mention, serial int) int {
 		}
 	}
 	if best < 0 {
+		key := strings.Join(words, " ")
 		for i, e := range r.ents {
 			if e.kind != Organization && !(m.kind == Organization && len(e.words) == 1 && !e.personCue) {
 				continue
 			}
-			if strings.Join(e.words, " ") == strings.Join(words, " ") || containsAll(e.words, words) && (len(words) > 1 || m.kind != Person) || containsAll(words, e.words) && m.kind == Organization {
+			if e.key == key || containsAll(e.words, words) && (len(words) > 1 || m.kind != Person) || containsAll(words, e.words) && m.kind == Organization {
 				pick(i)
 			}
 		}
@@ -103,7 +105,7 @@ func (r *registry) resolveNamed(m mention, serial int) int {
 		if kind == "" {
 			kind = Organization
 		}
-		r.ents = append(r.ents, &entity{name: m.name, words: words, kind: kind, gender: m.gender, personCue: m.personCue})
+		r.ents = append(r.ents, &entity{name: m.name, words: words, key: strings.Join(words, " "), kind: kind, gender: m.gender, personCue: m.personCue})
 		best = len(r.ents) - 1
 	}
 	e := r.ents[best]
@@ -113,7 +115,7 @@ func (r *registry) resolveNamed(m mention, serial int) int {
 		e.kind = Organization
 	}
 	if len(words) > len(e.words) && (m.kind == e.kind || m.personCue) {
-		e.name, e.words = m.name, words
+		e.name, e.words, e.key = m.name, words, strings.Join(words, " ")
 	}
 	if m.personCue && e.kind != Person {
 		e.kind = Person

@@ -61,6 +61,8 @@ type article struct {
 	out    []said
 	// per block: speaker of the last frame in it, or -1
 	blockSpeaker []int
+	// per sentence: speaker of its first frame, or -1
+	sentSpeaker []int
 }
 
 func newArticle(blocks []Block) *article {
@@ -110,7 +112,9 @@ func (a *article) continues(b int) bool {
 
 // frames runs sieves 2 and 3 over every sentence in reading order.
 func (a *article) frames() {
+	a.sentSpeaker = make([]int, len(a.sents))
 	for si := range a.sents {
+		a.sentSpeaker[si] = -1
 		s := &a.sents[si]
 		text := a.blocks[s.block].Text
 		sm := sentMentions{block: s.block, main: -1}
@@ -137,6 +141,9 @@ func (a *article) frames() {
 			}
 			sm.ents = append(sm.ents, ent)
 			a.blockSpeaker[s.block] = ent
+			if a.sentSpeaker[si] < 0 {
+				a.sentSpeaker[si] = ent
+			}
 			if !c.ok {
 				continue
 			}
@@ -361,8 +368,12 @@ func (a *article) allClaimed(b int, qs []int) bool {
 	return true
 }
 
-// speakerOfSentence is the speaker of the statement made in sentence si.
+// speakerOfSentence is the speaker named in sentence si: its first
+// frame's, else that of a statement given to it by this sieve.
 func (a *article) speakerOfSentence(si int) int {
+	if a.sentSpeaker[si] >= 0 {
+		return a.sentSpeaker[si]
+	}
 	s := a.sents[si]
 	for i := len(a.out) - 1; i >= 0; i-- {
 		o := a.out[i]

@@ -103,11 +103,13 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 			f.cue = s[toks[i-1].start:toks[i].end]
 		}
 		m, after, ok := parseRight(s, toks, st)
-		if !ok {
-			return f, false
+		if ok && after < len(toks) && toks[after].kind != tPunct && !toks[i].is("laut") {
+			ok = false // "according to US findings"
 		}
-		if after < len(toks) && toks[after].kind != tPunct && !toks[i].is("laut") {
-			return f, false // "according to US findings"
+		if !ok {
+			if m, after, ok = orgPhrase(s, toks, st); !ok {
+				return f, false
+			}
 		}
 		f.m, f.lo, f.hi = m, i, after
 		if toks[i].is("après") {
@@ -165,29 +167,38 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 	if end > 0 && toks[end-1].isPunct(",") {
 		// "Jake Sullivan, the White House national security adviser, told"
 		for c := end - 2; c > 0 && c >= end-16; c-- {
-			if toks[c].isPunct(",") {
-				r, after := readApposition(s, toks, c+1)
-				if after == end-1 {
-					role = r
-					end = c
-				} else if m, ok := analyzeNP(s, toks, c+1, end-1); ok && m.name != "" && m.pronoun == 0 && !m.descr {
-					// "The festival's director, Hannah Solberg, said"
-					if r := rolePhraseBefore(s, toks, c); r != "" {
-						if m.role == "" {
-							m.role = r
-						}
-						m.personCue = true
-						m.kind = Person
-						f.m, f.lo, f.hi = m, c+1, i+1
-						f.main = true
-						return f, true
-					}
-				}
+			if !toks[c].isPunct(",") {
+				continue
+			}
+			if r, after := readApposition(s, toks, c+1); after == end-1 {
+				// "Jake Sullivan, the White House national security adviser, told"
+				role, end = r, c
 				break
 			}
+			if m, ok := analyzeNP(s, toks, c+1, end-1); ok && m.name != "" && m.pronoun == 0 && !m.descr {
+				// "The festival's director, Hannah Solberg, said"
+				if r := rolePhraseBefore(s, toks, c); r != "" {
+					if m.role == "" {
+						m.role = r
+					}
+					m.personCue, m.kind = true, Person
+					f.m, f.lo, f.hi, f.main = m, c+1, i+1, true
+					return f, true
+				}
+			}
+			if anyApposition(toks, c+1, end-1) {
+				// "Ben Hartley, one of the two members who voted against
+				// the plan, said": no role, but a name stands before it
+				if m, ok := parseLeft(s, toks, c); ok && m.pronoun == 0 && !m.descr && (m.personCue || len(nameWords(m.name)) >= 2) {
+					f.m, f.lo, f.hi = m, m.from, i+1
+					f.main = m.from == 0 || !lex().subordinators[toks[m.from-1].lower]
+					return f, true
+				}
+			}
+			break
 		}
 	}
-	if end > 0 && end != j || end == j {
+	{
 		if m, ok := parseLeft(s, toks, end); ok && (end == j || m.pronoun == 0) {
 			if acronym != "" && (m.kind == Organization || m.name == "") {
 				m = mention{from: m.from, to: m.to, name: acronym, kind: Organization}
@@ -477,3 +488,38 @@ func describedName(s string, toks []token, st int) (mention, int, bool) {
 
 // kinNouns introduce a relative by name: "said his sister, Anna Keller".
 var kinNouns = map[string]bool{"sister": true, "brother": true, "wife": true, "husband": true, "son": true, "daughter": true, "mother": true, "father": true, "partner": true, "friend": true, "neighbour": true, "neighbor": true, "colleague": true}
+
+// anyApposition reports whether toks[from:to] can be an apposition without
+// a role: a short phrase opening with a lower-case word ("one of the two
+// members who voted against the plan", "a former nurse").
+func anyApposition(toks []token, from, to int) bool {
+	if to-from < 1 || to-from > 16 {
+		return false
+	}
+	first := toks[from]
+	return first.kind == tWord && !first.isCap() && !lex().cues[first.lower].isVerb()
+}
+
+// orgPhrase reads a short phrase up to punctuation that ends in an
+// organisation noun: "according to the city’s transportation department".
+func orgPhrase(s string, toks []token, st int) (mention, int, bool) {
+	k := st
+	for k < len(toks) && toks[k].kind == tWord && k-st < 7 {
+		k++
+	}
+	if k == st || k-st >= 7 || (k < len(toks) && toks[k].kind != tPunct) {
+		return mention{}, st, false
+	}
+	head := toks[k-1]
+	if !lex().orgNouns[head.lower] || lex().nonSpeakers[head.lower] {
+		return mention{}, st, false
+	}
+	from := st
+	if isDet(toks[from]) {
+		from++
+	}
+	if from >= k {
+		return mention{}, st, false
+	}
+	return mention{from: st, to: k, name: capitalize(s[toks[from].start:head.end]), kind: Organization}, k, true
+}

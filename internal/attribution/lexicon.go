@@ -33,6 +33,9 @@ const (
 	cueParticiple
 )
 
+// isVerb reports a cue that is a reporting verb.
+func (k cueKind) isVerb() bool { return k == cueSay || k == cueThat || k == cueTell }
+
 // Reporting words. English "said" family: "Peskov said talks are planned".
 const sayVerbs = `said says say told tells added adds stated states explained explains
 replied replies answered answers wrote writes tweeted posted reported reports

@@ -59,6 +59,8 @@ func TestSieves(t *testing.T) {
 			[]string{"Anna Berg|the plan is dead|false"}},
 		{"according to after", []string{`The plan is dead, according to Anna Berg.`},
 			[]string{"Anna Berg|The plan is dead|false"}},
+		{"according to an organisation phrase", []string{`One lane will stay open, according to the city’s transportation department.`},
+			[]string{"City’s transportation department|One lane will stay open|false"}},
 		{"according to a document is no speaker", []string{`According to US findings, the plan is dead.`}, nil},
 		{"in a statement", []string{`In a statement, the Foreign Ministry said the talks had failed.`},
 			[]string{"Foreign Ministry|the talks had failed|false"}},

@@ -60,7 +60,19 @@ func inQuote(qs []qspan, i int) bool {
 func splitSentences(s string, qs []qspan) []span {
 	var out []span
 	start := 0
+	qn := 0 // next quote whose end may close a sentence
 	for i := 0; i < len(s); {
+		// a quotation ending in a full stop closes its sentence when a new
+		// one starts after it: “…outlived its design.” He argued …
+		for qn < len(qs) && qs[qn].close <= i {
+			if q := qs[qn]; q.closed && q.close > start && endsSentence(s[q.start:q.end]) {
+				if k, ok := nextSentenceStart(s, q.close); ok {
+					out = append(out, span{start, q.close})
+					start = k
+				}
+			}
+			qn++
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r != '.' && r != '!' && r != '?' && r != '…' {
 			i += size
@@ -68,6 +80,9 @@ func splitSentences(s string, qs []qspan) []span {
 		}
 		if inQuote(qs, i) {
 			i += size
+			if i >= len(s) {
+				break
+			}
 			continue
 		}
 		j := i + size
@@ -249,4 +264,29 @@ func wordCount(s string) int {
 		in = w
 	}
 	return n
+}
+
+// endsSentence reports whether quoted words end with ".", "!", "?" or "…".
+func endsSentence(q string) bool {
+	q = strings.TrimRightFunc(q, unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(q)
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// nextSentenceStart reports where a new sentence starts after byte i: after
+// spaces, at a capital letter or an opening quote mark.
+func nextSentenceStart(s string, i int) (int, bool) {
+	k := i
+	for k < len(s) {
+		r, sz := utf8.DecodeRuneInString(s[k:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		k += sz
+	}
+	if k == i || k >= len(s) {
+		return 0, false
+	}
+	r := runeAt(s, k)
+	return k, unicode.IsUpper(r) || (closersFor(r) != nil && canOpen(s, k, r))
 }

@@ -15,6 +15,8 @@ func TestSplitSentences(t *testing.T) {
 		{"abbreviations", "Mr. Smith met Dr. Jones in the U.S. on Monday. It rained.", []string{"Mr. Smith met Dr. Jones in the U.S. on Monday.", "It rained."}},
 		{"initial", "J. K. Rowling said nothing. Fans waited.", []string{"J. K. Rowling said nothing.", "Fans waited."}},
 		{"question then quote", "Was it safe? “No,” he said.", []string{"Was it safe?", "“No,” he said."}},
+		{"quote ends its sentence", "It was “outlived its design.” He argued otherwise.", []string{"It was “outlived its design.”", "He argued otherwise."}},
+		{"comma inside quote does not", "“We will go,” She said.", []string{"“We will go,” She said."}},
 		{"lower case after stop", "It cost 3.5 million. ok then", []string{"It cost 3.5 million. ok then"}},
 	}
 	for _, tt := range tests {

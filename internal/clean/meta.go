@@ -479,7 +479,6 @@ func cleanByline(s string) string {
 	return strings.TrimSpace(s)
 }
 
-
 // pickByline returns the byline a reader sees; metadata only when the page
 // shows none.
 func (c *cleaner) pickByline() string {

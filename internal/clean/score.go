@@ -142,6 +142,11 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 	sort.SliceStable(order, func(i, j int) bool { return final(order[i]) > final(order[j]) })
 	top := order[0]
 	topScore := final(top)
+	if debugf != nil {
+		for _, n := range order[:min(len(order), 6)] {
+			debugf("cand <%s class=%.50q> score=%.1f final=%.1f ptext=%d", n.Data, attr(n, "class"), scores[n], final(n), c.st(n).ptext)
+		}
+	}
 
 	// Several strong candidates under one ancestor: the article is split
 	// into sections; take the ancestor.
@@ -151,7 +156,7 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 			alts = append(alts, n)
 		}
 	}
-	if len(alts) >= 2 {
+	if len(alts) >= 3 {
 		for p := top.Parent; p != nil && p != c.body && p != c.htmlEl; p = p.Parent {
 			cnt := 0
 			for _, a := range alts {
@@ -159,8 +164,11 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 					cnt++
 				}
 			}
-			if cnt >= 2 {
+			if cnt >= 3 {
 				top = p
+				if debugf != nil {
+					debugf("alts → <%s class=%.50q>", p.Data, attr(p, "class"))
+				}
 				break
 			}
 		}
@@ -179,6 +187,9 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 		}
 		if fp > last && c.st(p).ptext < c.st(top).ptext*3 {
 			top = p
+			if debugf != nil {
+				debugf("climb → <%s class=%.50q>", p.Data, attr(p, "class"))
+			}
 			break
 		}
 		last = fp
@@ -203,12 +214,15 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 
 // expand climbs from top to the highest ancestor that adds a good deal of
 // plain paragraph text outside junk marks (an article split into sections,
-// a listicle of cards), stopping where what is added is mostly links.
+// a listicle of cards), stopping where what is added is mostly links or
+// repeats paragraphs already in (a second, hidden copy of the article).
 func (c *cleaner) expand(top *html.Node) *html.Node {
 	base := c.st(top).cptext
 	if base == 0 {
 		return top
 	}
+	seen := map[string]bool{}
+	c.paragraphTexts(top, func(t string) { seen[t] = true })
 	best := top
 	cur := top
 	for p := top.Parent; p != nil && p != c.htmlEl && p != c.doc; p = p.Parent {
@@ -217,6 +231,21 @@ func (c *cleaner) expand(top *html.Node) *html.Node {
 		addText := ps.ctext - cs.ctext
 		addLink := ps.clink - cs.clink
 		if addText > 0 && float64(addLink)/float64(addText) > expandMaxLinkDensity {
+			break
+		}
+		dup, all := 0, 0
+		for s := p.FirstChild; s != nil; s = s.NextSibling {
+			if s != cur && s.Type == html.ElementNode {
+				c.paragraphTexts(s, func(t string) {
+					all += len(t)
+					if seen[t] {
+						dup += len(t)
+					}
+					seen[t] = true
+				})
+			}
+		}
+		if all > 0 && float64(dup) > 0.3*float64(all) {
 			break
 		}
 		if float64(addP) >= expandMinGain*float64(base) && float64(addP) >= expandMinShare*float64(addText) {
@@ -229,6 +258,26 @@ func (c *cleaner) expand(top *html.Node) *html.Node {
 		}
 	}
 	return best
+}
+
+// paragraphTexts calls f with the text of every paragraph-like block of
+// at least 60 runes under n, outside junk marks.
+func (c *cleaner) paragraphTexts(n *html.Node, f func(string)) {
+	if _, junk := c.kind[n]; junk {
+		return
+	}
+	st := c.st(n)
+	if !st.hasBlock {
+		if st.inline >= 60 {
+			f(textOf(n))
+		}
+		return
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode {
+			c.paragraphTexts(ch, f)
+		}
+	}
 }
 
 func onlyElementChild(p *html.Node) *html.Node {
@@ -381,3 +430,6 @@ func (c *cleaner) notArticle() string {
 	}
 	return ""
 }
+
+// debugf, when set by a test, traces the root choice.
+var debugf func(format string, args ...any)

@@ -4,6 +4,8 @@
 //	native -list pages.tsv   time every page of the list (corpus \t path \t url)
 //	native -mem  pages.tsv   peak heap of one call per page, each after a GC
 //
+// -cpuprofile FILE writes a CPU profile of the run (go tool pprof).
+//
 // Every page is read before timing starts; .gz files are decompressed. In
 // -list mode the first call of the process is reported on its own
 // ("first": true, the native cold call), then a few pages warm the heap up
@@ -21,6 +23,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -54,7 +57,20 @@ func main() {
 	list := flag.String("list", "", "time every page of this list")
 	mem := flag.String("mem", "", "measure the peak heap of one call per page of this list")
 	warm := flag.Int("warm", 5, "pages processed untimed before timing")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "native:", err)
+			os.Exit(1)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(os.Stderr, "native:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	out := json.NewEncoder(os.Stdout)
 	switch {
 	case *list != "":
@@ -66,7 +82,6 @@ func main() {
 		}
 	default:
 		flag.Usage()
-		os.Exit(2)
 	}
 }
 

@@ -295,6 +295,20 @@ func contentOf(toks []token, f frame) content {
 		aEnd--
 	}
 	var c content
+	if f.m.from > 0 && f.m.from == f.lo && (toks[f.m.from-1].is("which") || toks[f.m.from-1].is("who") || toks[f.m.from-1].is("whom")) {
+		return c // "Prime, which Jeff Bezos said had surpassed …": the clause lacks its subject
+	}
+	if a < aEnd && toks[a].kind != tQuote {
+		// "said in a letter to Abbott last month: “…”"
+		for k := a; k < aEnd && k-a <= 9; k++ {
+			if toks[k].kind == tQuote {
+				if k > a && (toks[k-1].isPunct(":") || toks[k-1].isPunct(",")) && onlyQuotes(toks[k:aEnd]) {
+					a = k
+				}
+				break
+			}
+		}
+	}
 	// a quote right before the frame
 	if bEnd > 0 && toks[bEnd-1].kind == tQuote && onlyQuotes(toks[:bEnd]) {
 		c.quotes = quoteIdx(toks[:bEnd])
@@ -303,6 +317,12 @@ func contentOf(toks []token, f frame) content {
 			c.quotes = append(c.quotes, quoteIdx(toks[a:aEnd])...) // split quote
 		}
 		return c
+	}
+	if f.kind == cuePrep && commaBefore && bEnd > 0 {
+		a = aEnd // "…, according to A, role, and B": the clause is before it
+	}
+	if a < aEnd && (toks[a].is("and") || toks[a].is("or") || toks[a].is("und") || toks[a].is("et")) {
+		a = aEnd // "…, said A, and B …" continues a list, not a clause
 	}
 	if a < aEnd {
 		if onlyQuotes(toks[a:aEnd]) {
@@ -317,7 +337,8 @@ func contentOf(toks []token, f frame) content {
 			return c
 		}
 	}
-	if bEnd > 0 && commaBefore && (f.hi >= len(toks) || a >= aEnd || clauseWords(toks[a:aEnd]) < 3) && clauseWords(toks[:bEnd]) >= 3 {
+	colonAfter := f.hi < len(toks) && toks[f.hi].isPunct(":")
+	if bEnd > 0 && commaBefore && !colonAfter && (f.hi >= len(toks) || a >= aEnd || clauseWords(toks[a:aEnd]) < 3) && clauseWords(toks[:bEnd]) >= 3 {
 		c.from, c.to, c.ok = 0, bEnd, true
 		return c
 	}

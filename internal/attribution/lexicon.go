@@ -37,8 +37,7 @@ const (
 func (k cueKind) isVerb() bool { return k == cueSay || k == cueThat || k == cueTell }
 
 // Reporting words. English "said" family: "Peskov said talks are planned".
-const sayVerbs = `said says say told tells added adds stated states explained explains
-replied replies answered answers wrote writes tweeted posted reported reports
+const sayVerbs = `said says say told tells replied replies answered answers
 sagte sagt sagten erklärte erklärt erklärten betonte betont meinte meint ergänzte ergänzt
 fügte berichtete berichtet antwortete antwortet schrieb schreibt gesagt erklärt
 teilte sagen
@@ -47,7 +46,8 @@ précisé précise répondu répond raconté raconte confié confie écrit`
 
 // Verbs that report speech only before "that" or beside a quote:
 // "He noted that Iran's drones …" (but "Iran denied Sullivan's statement").
-const thatVerbs = `claimed claims warned warns noted notes insisted insists denied denies
+const thatVerbs = `added adds stated states explained explains wrote writes tweeted posted
+reported reports claimed claims warned warns noted notes insisted insists denied denies
 argued argues asked asks announced announces confirmed confirms acknowledged
 acknowledges admitted admits stressed stresses emphasised emphasized emphasises
 emphasizes suggested suggests predicted predicts continued continues recalled
@@ -70,7 +70,7 @@ const participleCues = `adding saying noting warning insisting explaining stress
 claiming`
 
 // Audience nouns skipped after "told": "told reporters", "told a news conference".
-const audienceNouns = `reporters journalists lawmakers legislators parliament congress court
+const audienceNouns = `me us him her them mir uns ihm ihr ihnen moi nous lui leur reporters journalists lawmakers legislators parliament congress court
 committee conference news briefing interview radio television broadcaster newspaper
 station audience crowd jury senators mps supporters students delegates agency
 magazine podcast channel website outlet hearing senate council`

@@ -35,6 +35,9 @@ func npWord(t token) bool {
 	}
 	l := lex()
 	if t.isCap() {
+		if i := strings.IndexAny(t.lower, "’'"); i > 0 && (l.capStop[t.lower[:i]] || t.lower[:i] == "i") {
+			return false // "We’ve", "It’s", "I’m"
+		}
 		return !l.capStop[t.lower] || l.definite[t.lower] || l.indefinite[t.lower]
 	}
 	return t.lower == "’s" || isRoleWord(t.lower) || l.roleMods[t.lower] || isAgeDescriptor(t.lower) ||
@@ -296,10 +299,15 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 				}
 			}
 		} else if k == to-1 {
+			named := false
 			for j := i; j < k; j++ {
 				if toks[j].lower != "’s" && !isDet(toks[j]) {
 					orgToks = append(orgToks, toks[j])
+					named = named || toks[j].isCap() || l.orgNouns[toks[j].lower]
 				}
+			}
+			if !named {
+				orgToks = nil // "a senior political source": no organisation named
 			}
 		} else {
 			break // a name follows the role: handled below
@@ -421,8 +429,15 @@ func anyOrgCue(ts []token) bool {
 // isPlace reports a multi-word place that would otherwise look like a
 // personal name ("Saudi Arabia").
 func isPlace(name string) bool {
-	return lex().places[strings.ToLower(strings.Join(strings.Fields(name), " "))]
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) > 1 && placePrefixes[f[0]] {
+		return true // "South Sudan", "New Mexico", "Lake Geneva"
+	}
+	return lex().places[strings.Join(f, " ")]
 }
+
+// placePrefixes open multi-word place names, never a first name.
+var placePrefixes = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true, "eastern": true, "western": true, "central": true, "new": true, "saint": true, "san": true, "santa": true, "port": true, "mount": true, "lake": true, "cape": true, "fort": true, "upper": true, "lower": true, "greater": true}
 
 // capitalize upper-cases the first letter ("police" → "Police").
 func capitalize(s string) string {

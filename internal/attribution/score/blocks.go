@@ -9,7 +9,6 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/saywho/saywho/internal/attribution"
-	"github.com/saywho/saywho/internal/clean"
 )
 
 // ReadText reads a dev-set article: blocks separated by blank lines, a
@@ -34,32 +33,32 @@ func ReadText(path string) ([]attribution.Block, error) {
 	return out, nil
 }
 
-// ReadHTML turns a page into article blocks with clean.Clean, falling back
-// to the headings and paragraphs of its <article> when Clean finds none.
-// The second result names the extractor used.
-func ReadHTML(path string) ([]attribution.Block, string, error) {
+// ReadHTML turns a page into article blocks: the paragraphs and
+// sub-headings inside its first <article> (or <main>, or <body>). It is a
+// deliberately simple extraction, so that scoring attribution does not
+// depend on the cleaner; cmd/score can use clean.Clean instead.
+func ReadHTML(path string) ([]attribution.Block, error) {
 	page, err := os.ReadFile(path)
 	if err != nil {
-		return nil, "", fmt.Errorf("score: read page: %w", err)
-	}
-	if art, err := clean.Clean(page, clean.Options{}); err == nil && art != nil && art.Found && len(art.Blocks) > 0 {
-		var out []attribution.Block
-		for _, b := range art.Blocks {
-			h := len(b.Tag) == 2 && b.Tag[0] == 'h'
-			out = append(out, attribution.Block{Text: b.Text, Heading: h})
-		}
-		return out, "clean", nil
+		return nil, fmt.Errorf("score: read page: %w", err)
 	}
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(page))
 	if err != nil {
-		return nil, "", fmt.Errorf("score: parse page: %w", err)
+		return nil, fmt.Errorf("score: parse page: %w", err)
+	}
+	root := doc.Find("article").First()
+	if root.Length() == 0 {
+		root = doc.Find("main").First()
+	}
+	if root.Length() == 0 {
+		root = doc.Find("body")
 	}
 	var out []attribution.Block
-	doc.Find("article").First().Find("p, h2, h3, h4").Each(func(_ int, s *goquery.Selection) {
+	root.Find("p, h2, h3, h4").Each(func(_ int, s *goquery.Selection) {
 		t := strings.Join(strings.Fields(s.Text()), " ")
 		if t != "" {
 			out = append(out, attribution.Block{Text: t, Heading: goquery.NodeName(s) != "p"})
 		}
 	})
-	return out, "article-p", nil
+	return out, nil
 }

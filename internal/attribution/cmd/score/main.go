@@ -15,20 +15,22 @@ import (
 
 	"github.com/saywho/saywho/internal/attribution"
 	"github.com/saywho/saywho/internal/attribution/score"
+	"github.com/saywho/saywho/internal/clean"
 )
 
 func main() {
 	dev := flag.String("devset", "internal/attribution/testdata/devset", "dev-set directory")
 	shared := flag.String("shared", "../shared", "shared data directory")
 	verbose := flag.Bool("v", false, "list misses, false positives and role errors")
+	useClean := flag.Bool("clean", false, "take the seed pages' blocks from clean.Clean instead of their <article> paragraphs")
 	flag.Parse()
-	if err := run(*dev, *shared, *verbose); err != nil {
+	if err := run(*dev, *shared, *verbose, *useClean); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run(dev, shared string, verbose bool) error {
+func run(dev, shared string, verbose, useClean bool) error {
 	golds, err := filepath.Glob(filepath.Join(dev, "*.gold.json"))
 	if err != nil || len(golds) == 0 {
 		return fmt.Errorf("score: no gold files in %s", dev)
@@ -60,7 +62,7 @@ func run(dev, shared string, verbose bool) error {
 		if err != nil {
 			return err
 		}
-		blocks, via, err := score.ReadHTML(strings.TrimSuffix(g, ".gold.json") + ".html")
+		blocks, via, err := seedBlocks(strings.TrimSuffix(g, ".gold.json")+".html", useClean)
 		if err != nil {
 			return err
 		}
@@ -87,4 +89,25 @@ func report(name string, r score.Result, verbose bool) {
 	for _, m := range r.RoleErrors {
 		fmt.Println("  role  ", m)
 	}
+}
+
+// seedBlocks reads a seed page's article blocks, from clean.Clean when
+// asked (falling back to the <article> paragraphs when it finds nothing).
+func seedBlocks(path string, useClean bool) ([]attribution.Block, string, error) {
+	if useClean {
+		page, err := os.ReadFile(path)
+		if err != nil {
+			return nil, "", fmt.Errorf("score: read page: %w", err)
+		}
+		if art, err := clean.Clean(page, clean.Options{}); err == nil && art != nil && art.Found && len(art.Blocks) > 0 {
+			var out []attribution.Block
+			for _, b := range art.Blocks {
+				h := len(b.Tag) == 2 && b.Tag[0] == 'h'
+				out = append(out, attribution.Block{Text: b.Text, Heading: h})
+			}
+			return out, "clean", nil
+		}
+	}
+	blocks, err := score.ReadHTML(path)
+	return blocks, "article-p", err
 }

@@ -62,6 +62,7 @@ type cleaner struct {
 	doc, htmlEl, head, body *html.Node
 	base                    *url.URL
 	meta                    pageMeta
+	ldIDs                   map[string]map[string]any // JSON-LD objects by @id
 
 	stats map[*html.Node]*nodeStat
 	kind  map[*html.Node]Kind // junk marks: the subtree is taken out

@@ -144,7 +144,53 @@ func (c *cleaner) readJSONLD(s string) {
 	if err := json.Unmarshal([]byte(s), &v); err != nil {
 		return
 	}
+	if c.ldIDs == nil {
+		c.ldIDs = map[string]map[string]any{}
+	}
+	collectLDIDs(v, c.ldIDs, 0)
 	c.visitLD(v, 0)
+}
+
+// collectLDIDs indexes JSON-LD objects by @id so that references such as
+// Yoast's "author": {"@id": "…#/schema/person/…"} can be followed.
+func collectLDIDs(v any, ids map[string]map[string]any, depth int) {
+	if depth > 8 {
+		return
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			collectLDIDs(e, ids, depth+1)
+		}
+	case map[string]any:
+		if id, ok := x["@id"].(string); ok && len(x) > 1 {
+			if _, seen := ids[id]; !seen {
+				ids[id] = x
+			}
+		}
+		for _, e := range x {
+			collectLDIDs(e, ids, depth+1)
+		}
+	}
+}
+
+// ldDeref follows an {"@id": …} reference.
+func (c *cleaner) ldDeref(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		if id, ok := x["@id"].(string); ok && x["name"] == nil {
+			if full, ok := c.ldIDs[id]; ok {
+				return full
+			}
+		}
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = c.ldDeref(e)
+		}
+		return out
+	}
+	return v
 }
 
 func (c *cleaner) visitLD(v any, depth int) {
@@ -182,7 +228,7 @@ func (c *cleaner) visitLD(v any, depth int) {
 		} else if h := ldString(x["name"]); h != "" {
 			m.ldHeadline = collapse(h)
 		}
-		for _, a := range ldNames(x["author"]) {
+		for _, a := range ldNames(c.ldDeref(x["author"])) {
 			m.authors = append([]string{a}, m.authors...)
 		}
 		if d := normDate(ldString(x["datePublished"])); d != "" {
@@ -190,7 +236,7 @@ func (c *cleaner) visitLD(v any, depth int) {
 		} else if d := normDate(ldString(x["dateCreated"])); d != "" {
 			m.published = d
 		}
-		if pub, ok := x["publisher"].(map[string]any); ok && m.siteName == "" {
+		if pub, ok := c.ldDeref(x["publisher"]).(map[string]any); ok && m.siteName == "" {
 			m.siteName = collapse(ldString(pub["name"]))
 		}
 		if img := ldImage(x["image"]); img != "" && m.image == "" {
@@ -466,97 +512,6 @@ func (c *cleaner) pickTitle() string {
 	}
 	return ""
 }
-
-var reByPrefix = regexp.MustCompile(`(?i)^\s*(by|written by|posted by|words by|story by|author:?|von|par|por|di|door|av|af|автор:?)\s+`)
-var reBylineTail = regexp.MustCompile(`\s*[-–—|,•·]+\s*$`)
-
-// cleanByline strips "By " and trailing separators: "By Grace Whitfield -"
-// becomes "Grace Whitfield".
-func cleanByline(s string) string {
-	s = collapse(s)
-	s = reByPrefix.ReplaceAllString(s, "")
-	s = reBylineTail.ReplaceAllString(s, "")
-	return strings.TrimSpace(s)
-}
-
-// pickByline returns the byline a reader sees; metadata only when the page
-// shows none.
-func (c *cleaner) pickByline() string {
-	if v := c.visibleByline(); v != "" {
-		return v
-	}
-	for _, a := range c.meta.authors {
-		if a = cleanByline(a); a != "" && runeLen(a) < 100 {
-			return a
-		}
-	}
-	return ""
-}
-
-func (c *cleaner) visibleByline() string {
-	if c.body == nil {
-		return ""
-	}
-	var found string
-	walk(c.body, func(n *html.Node) bool {
-		if found != "" {
-			return false
-		}
-		if k, ok := c.kind[n]; ok && k != KindOther {
-			return false // not in comments, related boxes, author bios
-		}
-		rel := strings.ToLower(attr(n, "rel"))
-		ip := strings.ToLower(attr(n, "itemprop"))
-		hint := rel == "author" || ip == "author" || ip == "creator" || hintMatch(classID(n), hintByline)
-		if !hint {
-			return true
-		}
-		if ip == "author" {
-			if nm := findFirst(n, func(x *html.Node) bool { return strings.EqualFold(attr(x, "itemprop"), "name") }); nm != nil {
-				if t := cleanByline(textOf(nm)); t != "" {
-					found = t
-					return false
-				}
-			}
-		}
-		if a := findFirst(n, isAuthorLink); a != nil || isAuthorLink(n) {
-			if a == nil {
-				a = n
-			}
-			if t := cleanByline(textOf(a)); t != "" && countWords(t) <= 8 {
-				found = t
-				return false
-			}
-		}
-		t := textOfSkip(n, func(x *html.Node) bool { return c.kind[x] == KindSpamByline || x.DataAtom == atom.Time })
-		if t == "" || runeLen(t) > 120 || isSpamBio(t) {
-			return true
-		}
-		t = cleanByline(stripDateTail(t))
-		if t == "" || countWords(t) > 12 || strings.HasPrefix(strings.ToLower(t), "about ") {
-			return true
-		}
-		found = t
-		return false
-	})
-	return found
-}
-
-// isAuthorLink: <a rel=author> or a link to an author page.
-func isAuthorLink(n *html.Node) bool {
-	if n.DataAtom != atom.A {
-		return false
-	}
-	if strings.EqualFold(attr(n, "rel"), "author") {
-		return true
-	}
-	h := strings.ToLower(attr(n, "href"))
-	return strings.Contains(h, "/author/") || strings.Contains(h, "/authors/") || strings.Contains(h, "/profile/") || strings.Contains(h, "/people/") || strings.Contains(h, "/staff/") || strings.Contains(h, "/by/")
-}
-
-var reDateTail = regexp.MustCompile(`(?i)\s*([-–—|•·,]|\bon\b|\bupdated\b|\bpublished\b)?\s*((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago).*$`)
-
-func stripDateTail(s string) string { return reDateTail.ReplaceAllString(s, "") }
 
 // visibleDate reads <time datetime> or itemprop=datePublished.
 func (c *cleaner) visibleDate() string {

@@ -140,6 +140,9 @@ var (
 var hintByline = words(`byline author authors authorname postauthor postsauthor entryauthor
 	writer articleauthor contributor reporter creator metaauthor storybyline cbyline`)
 
+// hintBylineName: the name part inside a byline box ("author-name").
+var hintBylineName = words(`authorname bylinename name authortitle bylineauthor`)
+
 // hintTables is the order kinds are tried in.
 var hintTables = []struct {
 	kind  Kind

@@ -185,7 +185,7 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 		if fp < last/3 {
 			break
 		}
-		if fp > last && c.st(p).ptext < c.st(top).ptext*3 {
+		if fp > last && c.st(p).ptext < c.st(top).ptext*3 && cleanLinkDensity(c.st(p)) < 0.4 {
 			top = p
 			if debugf != nil {
 				debugf("climb → <%s class=%.50q>", p.Data, attr(p, "class"))
@@ -391,7 +391,9 @@ func hasImage(n *html.Node) bool {
 	return n.DataAtom == atom.Img || findFirst(n, func(x *html.Node) bool { return x.DataAtom == atom.Img }) != nil
 }
 
-// notArticle returns why the page holds no article, or "".
+// notArticle returns why the page holds no article, or "". It judges the
+// chosen root after junk marks: too little text, mostly links, or mostly
+// linked headlines with short teasers (a home page, search results).
 func (c *cleaner) notArticle() string {
 	if c.body == nil || len(c.roots) == 0 {
 		return "the page has no paragraphs of text"
@@ -399,19 +401,23 @@ func (c *cleaner) notArticle() string {
 	var ptext, text, link, paras, teasers int
 	for _, r := range c.roots {
 		st := c.st(r)
-		ptext += st.ptext
-		text += st.text
-		link += st.link
-		paras += st.paras
+		ptext += st.cptext
+		text += st.ctext
+		link += st.clink
 		walk(r, func(n *html.Node) bool {
 			if _, junk := c.kind[n]; junk {
 				return false
 			}
-			if n.DataAtom == atom.H2 || n.DataAtom == atom.H3 || n.DataAtom == atom.H4 {
+			switch n.DataAtom {
+			case atom.H2, atom.H3, atom.H4:
 				if hs := c.st(n); hs.text > 0 && linkDensity(hs) >= 0.8 {
 					teasers++
 				}
 				return false
+			case atom.P:
+				if ps := c.st(n); ps.text >= 80 && linkDensity(ps) < 0.3 {
+					paras++
+				}
 			}
 			return true
 		})
@@ -422,7 +428,7 @@ func (c *cleaner) notArticle() string {
 	if float64(link)/float64(text) > maxTeaserRatio {
 		return "the page is mostly links"
 	}
-	if teasers >= 5 && teasers*2 >= paras && ptext < teasers*400 {
+	if teasers >= 6 && teasers*2 >= paras*3 && ptext < teasers*250 && float64(link)/float64(text) > 0.25 {
 		return "the page lists other pages' headlines"
 	}
 	if ptext < minArticleChars && paras < minArticleParagraphs {

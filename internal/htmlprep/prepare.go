@@ -82,6 +82,9 @@ func Prepare(page []byte, opts Options) ([]byte, Report, error) {
 		return nil, rep, ErrNotText
 	}
 	page, rep.Scrubbed = scrubControls(page)
+	var refs int
+	page, refs = scrubControlRefs(page)
+	rep.Scrubbed += refs
 	if opts.Budget.Check() {
 		return nil, rep, fmt.Errorf("decoding the page: %w", budget.ErrExceeded)
 	}
@@ -167,6 +170,85 @@ func isBinary(page []byte) bool {
 		}
 	}
 	return n > 0 && n*binaryShare > len(sample)
+}
+
+// scrubControlRefs replaces numeric character references to control
+// characters (&#3; &#x1b &#127;), which the parser decodes to the
+// characters themselves, with a space. Like the parser, it accepts a
+// reference without its semicolon. It returns page itself when there are
+// none.
+func scrubControlRefs(page []byte) ([]byte, int) {
+	var out []byte
+	n, last := 0, 0
+	for i := 0; i+2 < len(page); i++ {
+		if page[i] != '&' || page[i+1] != '#' {
+			continue
+		}
+		j, v := i+2, 0
+		hex := page[j] == 'x' || page[j] == 'X'
+		if hex {
+			j++
+		}
+		start := j
+		for ; j < len(page); j++ {
+			d := digitValue(page[j], hex)
+			if d < 0 {
+				break
+			}
+			if v < 0x110000 {
+				v = v*base(hex) + d
+			}
+		}
+		if j == start || !isControlRune(v) {
+			continue
+		}
+		if j < len(page) && page[j] == ';' {
+			j++
+		}
+		out = append(out, page[last:i]...)
+		out = append(out, ' ')
+		last = j
+		n++
+		i = j - 1
+	}
+	if n == 0 {
+		return page, 0
+	}
+	return append(out, page[last:]...), n
+}
+
+func base(hex bool) int {
+	if hex {
+		return 16
+	}
+	return 10
+}
+
+func digitValue(c byte, hex bool) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case hex && 'a' <= c && c <= 'f':
+		return int(c-'a') + 10
+	case hex && 'A' <= c && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+// isControlRune reports whether the parser turns a numeric reference to
+// v into a control character: the C0 controls but tab, line feed, form
+// feed and carriage return; DEL; and the five C1 code points that the
+// windows-1252 remapping of &#128;–&#159; leaves alone. &#0; becomes
+// U+FFFD in the parser and needs nothing.
+func isControlRune(v int) bool {
+	switch {
+	case v > 0 && v < 0x20:
+		return v != '\t' && v != '\n' && v != '\f' && v != '\r'
+	case v == 0x7F, v == 0x81, v == 0x8D, v == 0x8F, v == 0x90, v == 0x9D:
+		return true
+	}
+	return false
 }
 
 func isControlByte(c byte) bool {

@@ -18,6 +18,8 @@ func TestPrepare(t *testing.T) {
 		{"plain page unchanged", "<p>hello</p>", Options{}, "<p>hello</p>", nil},
 		{"controls become spaces", "<p>a\x00b\x01c\x7fd\u0085e\tf\r\ng" + strings.Repeat(".", 200) + "</p>", Options{},
 			"<p>a b c d e\tf\r\ng" + strings.Repeat(".", 200) + "</p>", nil},
+		{"references to controls become spaces", "<p title='&#1;'>a&#3;b&#x1B;c&#X7f d&#x3x&#0;&#9;&#x81;&#x80;&#65;&#;&#x;</p>", Options{},
+			"<p title=' '>a b c  d x&#0;&#9; &#x80;&#65;&#;&#x;</p>", nil},
 		{"over the cap", strings.Repeat("x", 101), Options{MaxBytes: 100}, "", ErrTooLarge},
 		{"at the cap", strings.Repeat("x", 100), Options{MaxBytes: 100}, strings.Repeat("x", 100), nil},
 		{"no cap", strings.Repeat("x", 101), Options{MaxBytes: -1}, strings.Repeat("x", 101), nil},

@@ -280,6 +280,7 @@ function render(R) {
   const chromeCold = R.chromium.filter((r) => r.kind === 'cold');
   const chromeFirst = R.chromium.filter((r) => r.kind === 'first');
   const setup = R.node.warm.find((r) => r.kind === 'setup') ?? {};
+  const split = R.node.warm.filter((r) => r.kind === 'split');
 
   // ms per page, by measure and corpus
   const rows = [
@@ -415,6 +416,7 @@ function render(R) {
     `- WASM: compile ${fmt(setup.compileMs)} ms, instantiate (Go runtime + package init) ${fmt(setup.instantiateMs)} ms, first call ${fmt(R.node.warm.find((r) => r.kind === 'first')?.ms)} ms (Node); cold instances from the compiled module: instantiate p50 ${fmt(coldInst?.p50)} ms.`,
     `- First toggle in a new browser (worker running, engine not yet made): ${firstToggle ? fmt(firstToggle.e2eMs) + ' ms' : '–'}.`,
     `- Package init inside the WASM (GODEBUG=inittrace=1): ${fmt(initSum(R.node.init.pkgs))} ms in all (go.run ${fmt(R.node.init.runMs)} ms); biggest: ${initTop(R.node.init.pkgs)}.`,
+    `- Go↔JS boundary (WASM in Node, ${split.length} pages, means): UTF-8 encoding of the page ${fmt(mean(split.map((r) => r.encodeMs)), 2)} ms, bridge call ${fmt(mean(split.map((r) => r.callMs)), 1)} ms, JSON.parse of the result ${fmt(mean(split.map((r) => r.parseMs)), 2)} ms (result ${fmt(mean(split.map((r) => r.jsonBytes)) / 1024, 0)} KiB). Natively json.Marshal of the result takes ${fmt(mean(nativeRows.map((r) => r.jsonMs ?? 0)), 2)} ms per page, ${fmt((100 * mean(nativeRows.map((r) => r.jsonMs ?? 0))) / mean(nativeRows.map((r) => r.ms)), 1)}% of Process.`,
     `- Package init natively: ${fmt(initSum(R.native.init))} ms in all; biggest: ${initTop(R.native.init)}. First native call ${fmt(first?.ms)} ms.`,
     '',
     '### Go benchmark (`go test -bench Corpus -benchmem ./internal/engine`)',

@@ -17,9 +17,9 @@ import (
 // when it contains a metadata author's name, that clean name is used.
 
 var (
-	reByPrefix    = regexp.MustCompile(`(?i)^\s*(by|written by|posted by|published by|words by|story by|reviewed by|author|authors|von|par|por|di|door|av|af|автор|作者)\s*[:：]?\s*`)
+	reByPrefix    = regexp.MustCompile(`(?i)^\s*(by|written by|posted by|published by|words by|story by|author|authors|von|par|por|di|door|av|af|автор|作者)(\s*[:：]\s*|\s+)`)
 	reBylineTail  = regexp.MustCompile(`\s*[-–—|,•·/]+\s*$`)
-	reBylineLabel = regexp.MustCompile(`(?i)^(by|author|authors|the author|about the author|full bio|bio|profile|follow|unfollow|read more|more|posted|published|updated|last updated|written|staff|admin|share|email|contributor|contributors|see all|view all|view profile|author'?s profile|author profile)\W*$`)
+	reBylineLabel = regexp.MustCompile(`(?i)^(by|author|authors|the author|about the author|full bio|bio|profile|follow|unfollow|read more|more|posted|published|updated|last updated|written|staff|admin|share|email|contributor|contributors|see all|view all|view profile|author'?s profile|author profile|fact checked|fact-checked|reviewed|medically reviewed|edited)\W*$`)
 	// Trailing labels glued to a name: "ProfileFollowUnfollow", "Verified expert".
 	reBylineJunk = regexp.MustCompile(`(?i)\s*(profile\s*follow\s*unfollow|follow\s*unfollow|verified expert|author'?s profile|view profile|full bio|read more.*|more by.*|advertiser disclosure.*|fact checked by.*|reviewed by.*|medically reviewed.*|edited by.*|updated:?.*|published:?.*|last updated:?.*|\d+\s*min(ute)?s?\s+read.*)$`)
 )
@@ -63,7 +63,7 @@ func cleanByline(s string) string {
 		}
 	}
 	s = dedupeRepeat(s)
-	if reBylineLabel.MatchString(s) || !hasLetter(s) {
+	if reBylineLabel.MatchString(s) || !hasLetter(s) || strings.Contains(s, "@") || strings.Contains(s, "://") {
 		return ""
 	}
 	return s

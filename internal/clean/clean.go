@@ -141,6 +141,7 @@ func (c *cleaner) run() *Article {
 		return art
 	}
 	c.markInRoot()
+	c.findLeads()
 	c.render(art)
 	if runeLen(strings.Join(blockTexts(art.Blocks), " ")) < minArticleChars/2 {
 		art.Found = false

@@ -217,6 +217,12 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 	if (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && c.isHeadlineList(n) {
 		return KindRelatedLinks
 	}
+	if st.links > 0 && linkDensity(st) >= 0.9 && countWords(t) <= 6 && reCTA.MatchString(strings.TrimSpace(t)) {
+		if lower := strings.ToLower(t); strings.HasPrefix(lower, "buy") || strings.HasPrefix(lower, "shop") || strings.Contains(lower, "price") || strings.Contains(lower, "deal") {
+			return KindAd
+		}
+		return KindOther
+	}
 	return ""
 }
 
@@ -245,6 +251,10 @@ func textOnlyKind(t string) Kind {
 		return KindSpamByline
 	case isRelatedLabel(nil, t):
 		return KindRelatedLinks
+	case l <= 300 && reDisclosure.MatchString(t):
+		return KindOther
+	case l <= 80 && hasDigit(trim) && reDateline.MatchString(trim):
+		return KindOther
 	case l <= 400 && has(newsletterKeys) && reNewsletterText.MatchString(t):
 		return KindNewsletter
 	case l <= 600 && has(cookieKeys) && reCookieText.MatchString(t):
@@ -436,4 +446,13 @@ func avgLinkWords(c *cleaner, n *html.Node) float64 {
 		return 0
 	}
 	return float64(words) / float64(links)
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }

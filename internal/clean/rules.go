@@ -124,7 +124,7 @@ var (
 		skiplink screenreadertext sronly visuallyhidden tags taglist posttags entrytags catlinks
 		tagslinks categories toolbar sitenav mainnav mobilemenu offcanvas hamburger pager
 		printonly hiddenprint`)
-	hintOther = words(`sidebar widgetarea rail rightrail leftrail aside modal popup overlay
+	hintOther = words(`btn button buttons cta calltoaction wpblockbutton wpblockbuttons sidebar widgetarea rail rightrail leftrail aside modal popup overlay
 		lightbox tooltip appromo login signin register donate donation rating ratings reactions
 		emoji feedback survey poll authoravatar avatar metadata postmeta entrymeta byline
 		dateline timestamp disclaimer copyright footnotead jumplink toctoggle outdated`)
@@ -183,8 +183,18 @@ var (
 	reCommentFormText = regexp.MustCompile(`(?i)(please enter your (comment|name|email|e-mail)|you have entered an incorrect email|leave a (reply|comment)|post comment|save my name, email|your email address will not be published|required fields are marked|cancel reply|logged in as|you must be logged in to post a comment|add a comment|join the discussion|comments are closed)`)
 	reNewsletterText  = regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .*newsletter|subscribe to (our|the) .*newsletter|get (our|the) .*newsletter|enter your email|delivered to your inbox|newsletter sign ?up|by signing up, you agree)`)
 	reCookieText      = regexp.MustCompile(`(?i)(we use cookies|this (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings))`)
+	// Affiliate and editorial disclosures: "We may earn commission from links on this page".
+	reDisclosure = regexp.MustCompile(`(?i)((earn|receive|get)s? (us )?(a |an )?(small |affiliate )?(commission|compensation)|affiliate links?|reader-supported|chosen independently|advertis(er|ing) (disclosure|policy)|editorial (policy|note|guidelines)|we (only )?recommend products|paid partnership|this (post|article) (may )?contains? affiliate)`)
+	// A line that is only a date or a reading time: "Posted: 2 days ago", "4 min read".
+	reDateline = regexp.MustCompile(`(?i)^((posted|published|updated|last updated|modified|date)( on)?:?\s*)?(` + dateAlt + `)?[\s,.|•·–—-]*(\d+ min(ute)?s?( read)?)?[\s,.|•·–—-]*$`)
+	// Calls to action that are a lone link or button: "Buy on Amazon", "Start free trial".
+	reCTA = regexp.MustCompile(`(?i)^(buy|shop|order|check (the )?price|see (the )?price|view (the )?(deal|price|offer)|get (it|the deal|started|a quote|a demo|a free)|start( (your|a|the))? (free )?(trial|now|today|learning)|try (it )?(now|for free|free)|learn more|read more|find out more|book (a|your)|schedule (a|your)|request (a|your)|sign up|subscribe|download|contact( us)?|get in touch|join|register|apply now|call (us|now)|enroll|donate)\b`)
 	reNoArticle       = regexp.MustCompile(`(?i)^(search results|page not found|404|nothing found|no results)`)
 )
+
+// dateAlt matches one written date: "March 3, 2025", "3rd March 2025",
+// "2025-03-03", "03/03/2025", "2 days ago".
+const dateAlt = `(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d+ (second|minute|hour|day|week|month|year)s? ago`
 
 // Cheap substring checks run before the text patterns above.
 var (

@@ -56,6 +56,23 @@ if (mode === 'warm') {
   // second ("page") is the engine fully warm.
   pages.forEach((p, i) => out({ kind: 'pass1', corpus: p.corpus, id: p.id, bytes: htmls[i].length, ...timeCall(engine, p, htmls[i]) }));
   pages.forEach((p, i) => out({ kind: 'page', corpus: p.corpus, id: p.id, bytes: htmls[i].length, ...timeCall(engine, p, htmls[i]) }));
+  // The boundary, split: UTF-8 encoding of the page string (what
+  // engine.process does with a string), the bridge call (copy in, engine,
+  // json.Marshal, copy out), JSON.parse.
+  const api = globalThis.saywho;
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  pages.slice(0, 40).forEach((p, i) => {
+    const text = decoder.decode(htmls[i]);
+    const t0 = performance.now();
+    const bytes = encoder.encode(text);
+    const t1 = performance.now();
+    const r = api.process(bytes, { url: p.url });
+    const t2 = performance.now();
+    if (r.json !== undefined) JSON.parse(r.json);
+    const t3 = performance.now();
+    out({ kind: 'split', corpus: p.corpus, id: p.id, bytes: bytes.length, encodeMs: t1 - t0, callMs: t2 - t1, parseMs: t3 - t2, jsonBytes: r.json?.length ?? 0 });
+  });
 } else if (mode === 'cold') {
   const module = await WebAssembly.compile(readFileSync(wasmPath));
   // Compiled code belongs to the module, so after the first page these

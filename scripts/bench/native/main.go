@@ -50,6 +50,8 @@ type record struct {
 	HeapBefore uint64  `json:"heapBefore,omitempty"`
 	SysAfter   uint64  `json:"sysAfter,omitempty"`
 	Found      bool    `json:"found"`
+	JSONMS     float64 `json:"jsonMs"`
+	JSONBytes  int     `json:"jsonBytes"`
 	Error      string  `json:"error,omitempty"`
 }
 
@@ -162,6 +164,10 @@ func timeOne(p page) record {
 		r.Error = err.Error()
 	} else {
 		r.Found = res.Found
+		start = time.Now()
+		out, _ := json.Marshal(res)
+		r.JSONMS = float64(time.Since(start).Nanoseconds()) / 1e6
+		r.JSONBytes = len(out)
 	}
 	return r
 }

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs every Go fuzz target in the repository (every `func FuzzXxx` in a
+# _test.go file under internal/ and wasm/) for DURATION each, one after the
+# other, and prints how many inputs each one tried.
+#
+#   scripts/fuzz.sh [DURATION]      DURATION as for go test -fuzztime: 30s, 10m (default 30s)
+#
+#   FUZZ_PARALLEL=n   fuzzing workers per target (default 1: the machines are shared)
+#   FUZZ_MINIMIZE=d   time spent shrinking each new input (default 0: shrinking
+#                     a 3 KB page byte by byte costs more than the fuzzing itself;
+#                     a failing input is written out whole either way)
+#
+# A failing input is written by go test to the package's
+# testdata/fuzz/FuzzXxx/ directory; commit it (renamed after what it pins)
+# and it runs as a regression test with every `go test`. The script exits
+# non-zero if any target failed, after running them all.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+duration="${1:-30s}"
+parallel="${FUZZ_PARALLEL:-1}"
+minimize="${FUZZ_MINIMIZE:-0}"
+
+mapfile -t targets < <(grep -rHo --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*' internal wasm 2>/dev/null |
+  sed 's/:func / /' | sort)
+if [[ ${#targets[@]} -eq 0 ]]; then
+  echo "fuzz.sh: no fuzz targets found" >&2
+  exit 1
+fi
+
+status=0
+results=()
+for t in "${targets[@]}"; do
+  file="${t% *}"
+  name="${t#* }"
+  pkg="./$(dirname "$file")"
+  log="$(mktemp)"
+  echo "== ${name} (${pkg}) for ${duration}"
+  start=$(date +%s)
+  if go test -run '^$' -fuzz "^${name}\$" -fuzztime "${duration}" -fuzzminimizetime "${minimize}" \
+    -parallel "${parallel}" "${pkg}" >"${log}" 2>&1; then
+    result=ok
+  else
+    result=FAIL
+    status=1
+    grep -v '^fuzz: elapsed' "${log}" | tail -40
+  fi
+  execs="$(grep -o 'execs: [0-9]*' "${log}" | tail -1 | awk '{print $2}')"
+  results+=("$(printf '%-20s %-28s %8ss %12s %s' "${name}" "${pkg}" "$(($(date +%s) - start))" "${execs:-0}" "${result}")")
+  rm -f "${log}"
+done
+
+echo
+printf '%-20s %-28s %9s %12s %s\n' target package time execs result
+printf '%s\n' "${results[@]}"
+exit "${status}"

@@ -1,8 +1,9 @@
-// Command score runs attribution over the dev set (and the shared seed
-// fixtures when present) and prints statement precision and recall, role
-// accuracy and every miss, false positive and role error.
+// Command score runs attribution over an article set (the dev set by
+// default, or the held-out set with -dir) and the shared seed fixtures when
+// present, and prints statement precision and recall, role accuracy and
+// every miss, false positive and role error.
 //
-//	go run ./internal/attribution/cmd/score [-v]
+//	go run ./internal/attribution/cmd/score [-v] [-dir internal/attribution/testdata/heldout]
 package main
 
 import (
@@ -19,7 +20,8 @@ import (
 )
 
 func main() {
-	dev := flag.String("devset", "internal/attribution/testdata/devset", "dev-set directory")
+	dev := flag.String("dir", "internal/attribution/testdata/devset", "article set directory (NAME.txt and NAME.gold.json)")
+	flag.StringVar(dev, "devset", *dev, "same as -dir")
 	shared := flag.String("shared", "../shared", "shared data directory")
 	verbose := flag.Bool("v", false, "list misses, false positives and role errors")
 	useClean := flag.Bool("clean", false, "take the seed pages' blocks from clean.Clean instead of their <article> paragraphs")
@@ -50,7 +52,7 @@ func run(dev, shared string, verbose, useClean bool) error {
 		fmt.Printf("%-28s R %.2f  P %.2f  roles %d/%d\n", filepath.Base(gold.Page), r.Recall(), r.Precision(), r.RolesRight, r.Roles)
 		total.Add(r)
 	}
-	report("dev set", total, verbose)
+	report(filepath.Base(filepath.Clean(dev)), total, verbose)
 	seeds, _ := filepath.Glob(filepath.Join(shared, "fixtures", "seed-*.gold.json"))
 	if len(seeds) == 0 {
 		fmt.Printf("seeds: skipped, %s/fixtures not found\n", shared)

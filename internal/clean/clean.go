@@ -87,7 +87,11 @@ func newCleaner(doc *html.Node, opts Options) *cleaner {
 		hintCache: map[string]Kind{},
 		textCache: map[string]Kind{},
 	}
-	for n := doc.FirstChild; n != nil; n = n.NextSibling {
+	var first *html.Node
+	if doc != nil {
+		first = doc.FirstChild
+	}
+	for n := first; n != nil; n = n.NextSibling {
 		if isElem(n, atom.Html) {
 			c.htmlEl = n
 		}

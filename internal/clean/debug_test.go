@@ -1,18 +1,32 @@
 package clean
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
-func TestDebugKinds(t *testing.T) {
+// TestDebugPage traces the root choice and junk marks for one page:
+//
+//	DEBUG_PAGE=page.html [DEBUG_KINDS=1] go test ./internal/clean -run DebugPage -v
+//
+// It is skipped unless DEBUG_PAGE is set.
+func TestDebugPage(t *testing.T) {
 	p := os.Getenv("DEBUG_PAGE")
 	if p == "" {
-		t.Skip()
+		t.Skip("set DEBUG_PAGE=file.html to trace a page")
 	}
-	b, _ := os.ReadFile(p)
-	doc, _ := parseForDebug(b)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
 	debugf = func(f string, a ...any) { fmt.Printf(f+"\n", a...) }
 	defer func() { debugf = nil }()
 	c := newCleaner(doc, Options{})
@@ -24,19 +38,12 @@ func TestDebugKinds(t *testing.T) {
 	c.markJunk()
 	c.measureClean(c.body, 0)
 	c.findRoots()
-	for n, k := range c.kind {
-		if os.Getenv("DEBUG_KINDS") == "" {
-			break
+	if os.Getenv("DEBUG_KINDS") != "" {
+		for n, k := range c.kind {
+			fmt.Printf("%s <%s class=%q id=%q> %.60q\n", k, n.Data, attr(n, "class"), attr(n, "id"), textOf(n))
 		}
-		fmt.Printf("%s <%s class=%q id=%q> %.60q\n", k, n.Data, attr(n, "class"), attr(n, "id"), textOf(n))
 	}
 	for _, r := range c.roots {
 		fmt.Printf("ROOT <%s class=%q id=%q> %d\n", r.Data, attr(r, "class"), attr(r, "id"), c.st(r).ptext)
-		for p := r; p != nil && p.Type == 3; p = p.Parent {
-			st := c.st(p)
-			fmt.Printf("   up <%s class=%.50q id=%q> cptext=%d ctext=%d clink=%d\n", p.Data, attr(p, "class"), attr(p, "id"), st.cptext, st.ctext, st.clink)
-		}
 	}
 }
-
-func parseForDebug(b []byte) (*htmlNode, error) { return htmlParse(b) }

@@ -19,8 +19,8 @@ func (c *cleaner) markJunk() {
 		return
 	}
 	bodyP := c.st(c.body).ptext
-	var visit func(n *html.Node, depth int)
-	visit = func(n *html.Node, depth int) {
+	var visit func(n *html.Node, above Kind, depth int)
+	visit = func(n *html.Node, above Kind, depth int) {
 		if depth > maxDepth {
 			return
 		}
@@ -28,11 +28,15 @@ func (c *cleaner) markJunk() {
 			if ch.Type != html.ElementNode {
 				continue
 			}
-			c.classify(ch, bodyP)
-			visit(ch, depth+1)
+			c.classify(ch, above, bodyP)
+			k := above
+			if kk, ok := c.kind[ch]; ok {
+				k = kk
+			}
+			visit(ch, k, depth+1)
 		}
 	}
-	visit(c.body, 0)
+	visit(c.body, "", 0)
 }
 
 // guarded: elements that hold the headline, the explicit article body, or
@@ -53,10 +57,15 @@ func (c *cleaner) guarded(n *html.Node, bodyP int) bool {
 	return false
 }
 
-func (c *cleaner) classify(n *html.Node, bodyP int) {
+func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 	k, strong := c.hintKind(n)
-	if k == KindComments && c.markedAbove(n, KindCommentForm) {
-		k = "" // "td-warning-comment" inside #respond stays a comment-form block
+	if above == KindCommentForm || above == KindComments {
+		// Inside a comment thread or form, only a comment form is more
+		// specific: "td-warning-comment" inside #respond, the <footer> of
+		// one comment, stay what the thread is.
+		if k != KindCommentForm {
+			return
+		}
 	}
 	if k != "" {
 		if strong && (k == KindComments || k == KindCommentForm) {
@@ -87,16 +96,6 @@ func (c *cleaner) classify(n *html.Node, bodyP int) {
 		}
 		c.kind[n] = tk
 	}
-}
-
-// markedAbove reports whether an ancestor of n carries mark k.
-func (c *cleaner) markedAbove(n *html.Node, k Kind) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if c.kind[p] == k {
-			return true
-		}
-	}
-	return false
 }
 
 // richText: a weak hint does not take out an element holding a lot of
@@ -207,6 +206,9 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 	}
 	if k == KindCommentForm && c.hasLongParagraph(n) {
 		k = ""
+	}
+	if k == KindOther && inTableCell(n) {
+		k = "" // a date in a data table is data
 	}
 	if k != "" {
 		return k
@@ -394,7 +396,7 @@ func (c *cleaner) markInRoot() {
 			}
 			st := c.st(n)
 			switch n.DataAtom {
-			case atom.Div, atom.Section, atom.Ul, atom.Ol, atom.Table, atom.Aside, atom.Dl:
+			case atom.Div, atom.Section, atom.Ul, atom.Ol, atom.Table, atom.Aside, atom.Dl, atom.Td, atom.Th:
 				if st.links >= 3 && linkDensity(st) >= 0.6 && float64(st.text) < 0.4*float64(rootText) && !c.mostlyAnchors(n) {
 					if avgLinkWords(c, n) >= 4 {
 						c.kind[n] = KindRelatedLinks
@@ -451,6 +453,15 @@ func avgLinkWords(c *cleaner, n *html.Node) float64 {
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func inTableCell(n *html.Node) bool {
+	for p, i := n, 0; p != nil && i < 4; p, i = p.Parent, i+1 {
+		if p.DataAtom == atom.Td || p.DataAtom == atom.Th {
 			return true
 		}
 	}

@@ -112,6 +112,11 @@ func (r *renderer) node(n *html.Node) {
 	st := c.st(n)
 	a := n.DataAtom
 	switch {
+	case textBlockTags[a] && !st.hasBlock && hasDoubleBr(n):
+		// Old layouts: a cell or item holding paragraphs split by <br><br>.
+		r.open(n)
+		r.children(n)
+		r.close(a)
 	case textBlockTags[a] && !st.hasBlock:
 		r.leafBlock(n, a)
 	case textBlockTags[a]:
@@ -349,4 +354,22 @@ func (c *cleaner) firstImage() string {
 		}
 	}
 	return ""
+}
+
+// hasDoubleBr: n's direct children include two <br> in a row.
+func hasDoubleBr(n *html.Node) bool {
+	prevBr := false
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch {
+		case isElem(ch, atom.Br):
+			if prevBr {
+				return true
+			}
+			prevBr = true
+		case ch.Type == html.TextNode && collapsedLen(ch.Data) == 0:
+		default:
+			prevBr = false
+		}
+	}
+	return false
 }

@@ -124,7 +124,7 @@ var (
 		skiplink screenreadertext sronly visuallyhidden tags taglist posttags entrytags catlinks
 		tagslinks categories toolbar sitenav mainnav mobilemenu offcanvas hamburger pager
 		printonly hiddenprint`)
-	hintOther = words(`btn button buttons cta calltoaction wpblockbutton wpblockbuttons sidebar widgetarea rail rightrail leftrail aside modal popup overlay
+	hintOther = words(`testimonial testimonials wpmtst btn button buttons cta calltoaction wpblockbutton wpblockbuttons sidebar widgetarea rail rightrail leftrail aside modal popup overlay
 		lightbox tooltip appromo login signin register donate donation rating ratings reactions
 		emoji feedback survey poll authoravatar avatar metadata postmeta entrymeta byline
 		dateline timestamp disclaimer copyright footnotead jumplink toctoggle outdated`)

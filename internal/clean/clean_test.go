@@ -1,0 +1,133 @@
+package clean
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const article = `<p>The first paragraph of the story is long enough to count as real article text, with commas, clauses, and detail.</p>
+<p>The second paragraph adds more detail about what happened, who was there, and what they said about it afterwards.</p>
+<p>The third paragraph closes the story with a quote from an official and a note about what will happen next week.</p>`
+
+// TestSanitised: the output HTML has no active content, whatever the page.
+func TestSanitised(t *testing.T) {
+	page := `<html><head><base href="https://site.example/news/"><title>Safe output test page</title></head><body>
+<article><h1>Safe output test page</h1>` + article + `
+<p onclick="steal()">A paragraph with an event handler and a <a href="javascript:alert(1)">bad link</a>, a <a href="next.html" onmouseover="x()">relative link</a> and an <img src="data:image/png;base64,AAAA" onerror="x()"> inline image.</p>
+<p>An image with a data URL that is not an image: <img src="data:text/html,<script>alert(1)</script>"> and an <iframe src="https://evil.example"></iframe> frame.</p>
+<form action="/x"><input name="q"><button>Go</button><textarea>hi</textarea><select><option>a</option></select></form>
+<script>alert(1)</script><style>p{}</style><object data="x.swf"></object><embed src="x.swf">
+<svg onload="alert(1)"><script>alert(2)</script></svg>
+<p>Link with <a href=" vbscript:msgbox(1)">vbscript</a> and <a href="data:text/html,hi">data</a>.</p>
+</article></body></html>`
+	art, err := Clean([]byte(page), Options{URL: "https://site.example/a/b.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !art.Found {
+		t.Fatalf("not found: %s", art.Reason)
+	}
+	h := strings.ToLower(art.HTML)
+	for _, bad := range []string{"<script", "<style", "<iframe", "<object", "<embed", "<form", "<input", "<button", "<textarea", "<select", "<svg", "onclick", "onmouseover", "onerror", "onload", "javascript:", "vbscript:", "data:text"} {
+		if strings.Contains(h, bad) {
+			t.Errorf("output contains %q:\n%s", bad, art.HTML)
+		}
+	}
+	if !strings.Contains(art.HTML, `https://site.example/news/next.html`) {
+		t.Errorf("relative link not resolved against <base>:\n%s", art.HTML)
+	}
+	if !strings.Contains(art.HTML, `src="data:image/png`) {
+		t.Errorf("data:image URL dropped:\n%s", art.HTML)
+	}
+}
+
+// TestBlockNumbering: every data-sw-block="N" in HTML is the N-th block, in
+// order, and every block is in the HTML.
+func TestBlockNumbering(t *testing.T) {
+	page := `<html><body><article><h1>Block numbering test page</h1>` + article + `
+<h2>A subheading</h2><ul><li>First item of a list in the story</li><li>Second item</li></ul>
+<blockquote><p>A quoted paragraph inside a blockquote element.</p></blockquote>
+<figure><img src="/a.jpg"><figcaption>A caption under the image.</figcaption></figure>
+<div>Loose text in a div, which becomes a paragraph of its own in the output.</div>
+</article></body></html>`
+	art, err := Clean([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := regexp.MustCompile(`data-sw-block="?(\d+)`).FindAllStringSubmatch(art.HTML, -1)
+	if len(ids) != len(art.Blocks) {
+		t.Fatalf("%d numbered elements, %d blocks\n%s", len(ids), len(art.Blocks), art.HTML)
+	}
+	for i, m := range ids {
+		if m[1] != strconv.Itoa(i) {
+			t.Errorf("element %d numbered %s", i, m[1])
+		}
+	}
+	tags := []string{}
+	for _, b := range art.Blocks {
+		tags = append(tags, b.Tag)
+	}
+	want := "p p p h2 li li p figcaption p"
+	if got := strings.Join(tags, " "); got != want {
+		t.Errorf("block tags = %q, want %q", got, want)
+	}
+}
+
+// TestNotAnArticle: empty pages, home pages and link farms give
+// Found=false with a reason, not a garbage article.
+func TestNotAnArticle(t *testing.T) {
+	var farm strings.Builder
+	farm.WriteString("<html><body><div>")
+	for i := 0; i < 60; i++ {
+		farm.WriteString(`<a href="/p` + strconv.Itoa(i) + `">Cheap pills and casino bonus offer number ` + strconv.Itoa(i) + `</a> `)
+	}
+	farm.WriteString("</div></body></html>")
+	tests := map[string]string{
+		"blank":     "   ",
+		"no body":   "<html><head><title>x</title></head></html>",
+		"one line":  "<html><body><p>Hello.</p></body></html>",
+		"link farm": farm.String(),
+		"search": `<html><body><h1>Search results</h1><ul>
+<li><a href="/a">First result headline here</a></li><li><a href="/b">Second result headline here</a></li>
+<li><a href="/c">Third result headline here</a></li></ul></body></html>`,
+	}
+	for name, page := range tests {
+		t.Run(name, func(t *testing.T) {
+			art, err := Clean([]byte(page), Options{})
+			if err != nil {
+				return // an error value is fine for pages with no tree
+			}
+			if art.Found {
+				t.Errorf("Found = true, blocks %v", art.Blocks)
+			}
+			if !strings.HasPrefix(art.Reason, "no article found: ") {
+				t.Errorf("Reason = %q", art.Reason)
+			}
+		})
+	}
+}
+
+// TestBadInputNeverPanics feeds broken and hostile input.
+func TestBadInputNeverPanics(t *testing.T) {
+	deep := strings.Repeat("<div>", 5000) + "text" + strings.Repeat("</div>", 5000)
+	inputs := []string{
+		"", "\x00\x01\x02", "<", "<html", "<!--", "<![CDATA[", "<table><td><p><li><tr>",
+		"<script>" + strings.Repeat("x", 10000), deep,
+		`<html><head><script type="application/ld+json">{"@graph":[{"@id":"a","author":{"@id":"a"}}]}</script></head><body><p>x</p></body></html>`,
+		`<html><head><script type="application/ld+json">[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]</script></head></html>`,
+		`<body><img src="%zz"><a href="http://[::1">x</a><base href="::::"></body>`,
+		strings.Repeat("<p>para</p>", 20000),
+	}
+	for i, in := range inputs {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("input %d panicked: %v", i, r)
+				}
+			}()
+			_, _ = Clean([]byte(in), Options{URL: "http://x.example/"})
+		}()
+	}
+}

@@ -90,4 +90,3 @@ func lineDiff(want, got string) string {
 	}
 	return b.String()
 }
-

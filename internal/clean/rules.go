@@ -188,8 +188,8 @@ var (
 	// A line that is only a date or a reading time: "Posted: 2 days ago", "4 min read".
 	reDateline = regexp.MustCompile(`(?i)^((posted|published|updated|last updated|modified|date)( on)?:?\s*)?(` + dateAlt + `)?[\s,.|•·–—-]*(\d+ min(ute)?s?( read)?)?[\s,.|•·–—-]*$`)
 	// Calls to action that are a lone link or button: "Buy on Amazon", "Start free trial".
-	reCTA = regexp.MustCompile(`(?i)^(buy|shop|order|check (the )?price|see (the )?price|view (the )?(deal|price|offer)|get (it|the deal|started|a quote|a demo|a free)|start( (your|a|the))? (free )?(trial|now|today|learning)|try (it )?(now|for free|free)|learn more|read more|find out more|book (a|your)|schedule (a|your)|request (a|your)|sign up|subscribe|download|contact( us)?|get in touch|join|register|apply now|call (us|now)|enroll|donate)\b`)
-	reNoArticle       = regexp.MustCompile(`(?i)^(search results|page not found|404|nothing found|no results)`)
+	reCTA       = regexp.MustCompile(`(?i)^(buy|shop|order|check (the )?price|see (the )?price|view (the )?(deal|price|offer)|get (it|the deal|started|a quote|a demo|a free)|start( (your|a|the))? (free )?(trial|now|today|learning)|try (it )?(now|for free|free)|learn more|read more|find out more|book (a|your)|schedule (a|your)|request (a|your)|sign up|subscribe|download|contact( us)?|get in touch|join|register|apply now|call (us|now)|enroll|donate)\b`)
+	reNoArticle = regexp.MustCompile(`(?i)^(search results|page not found|404|nothing found|no results)`)
 )
 
 // dateAlt matches one written date: "March 3, 2025", "3rd March 2025",

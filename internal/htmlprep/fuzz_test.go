@@ -17,7 +17,7 @@ import (
 const depthSlack = 8
 
 // FuzzPrepare checks, on any bytes and a small cap so that short inputs
-// reach it: Prepare either refuses the page with ErrEncoding or returns
+// reach it: Prepare either refuses the page (ErrEncoding, ErrNotText) or returns
 // valid UTF-8 without control characters that the parser accepts; after a
 // rewrite, and always in strict mode, the tree is no deeper than the cap
 // plus depthSlack.
@@ -38,7 +38,7 @@ func FuzzPrepare(f *testing.F) {
 		max := 3 + int(capByte%29)
 		for _, strict := range []bool{false, true} {
 			out, rep, err := Prepare(page, Options{MaxDepth: max, Strict: strict})
-			if errors.Is(err, ErrEncoding) {
+			if errors.Is(err, ErrEncoding) || errors.Is(err, ErrNotText) {
 				return
 			}
 			if err != nil {

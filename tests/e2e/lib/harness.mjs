@@ -88,6 +88,10 @@ export async function launchChromium() {
   const extension = [...extensions.values()].find((e) => e.path && path.resolve(e.path) === DIST) ??
     [...extensions.values()].find((e) => e.name.startsWith('SayWho'));
   if (!extension) throw new Error('SayWho extension did not load in Chromium');
+  // The first toolbar click right after start-up must find the background
+  // listening: wait until its service worker runs.
+  await browser.waitForTarget((target) => target.type() === 'service_worker' &&
+    target.url().startsWith(`chrome-extension://${extension.id}/`), { timeout: 15000 });
   return { browser, extension, profile };
 }
 
@@ -185,18 +189,38 @@ export async function setViewport(page, width, height) {
  * Firefox: WebDriver BiDi serialises closed shadow roots with
  * includeShadowTree: "all".
  */
-export async function inReader(page, fn, ...args) {
+export function inReader(page, fn, ...args) {
+  return inShadow(page, 'html > saywho-reader', fn, ...args);
+}
+
+/** Like inReader, for the closed shadow root of the first element matching hostSelector. */
+export async function inShadow(page, hostSelector, fn, ...args) {
   const wrapped = `function (root, argsJson) { return Promise.resolve((${fn.toString()})(root, ...JSON.parse(argsJson))).then((v) => JSON.stringify(v === undefined ? null : v)); }`;
   const argsJson = JSON.stringify(args);
   const frame = page.mainFrame();
-  if (frame.browsingContext) return bidiInReader(frame.browsingContext, wrapped, argsJson);
-  return cdpInReader(page, wrapped, argsJson);
+  const find = `document.querySelector(${JSON.stringify(hostSelector)})`;
+  if (frame.browsingContext) return bidiInShadow(frame.browsingContext, find, wrapped, argsJson);
+  return cdpInShadow(page, find, wrapped, argsJson);
 }
 
-async function cdpInReader(page, wrapped, argsJson) {
-  const cdp = await page.createCDPSession();
-  try {
-    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.querySelector("html > saywho-reader")' });
+const cdpSessions = new WeakMap();
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms); }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+async function cdpInShadow(page, find, wrapped, argsJson) {
+  let cdp = cdpSessions.get(page);
+  if (!cdp) {
+    cdp = await page.createCDPSession();
+    cdpSessions.set(page, cdp);
+  }
+  const run = async () => {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: find });
     if (!result.objectId) return null;
     const { node } = await cdp.send('DOM.describeNode', { objectId: result.objectId, depth: 1, pierce: true });
     const shadow = node.shadowRoots?.[0];
@@ -209,18 +233,18 @@ async function cdpInReader(page, wrapped, argsJson) {
       returnByValue: true,
       awaitPromise: true,
     });
+    await cdp.send('Runtime.releaseObject', { objectId: result.objectId }).catch(() => {});
     if (r.exceptionDetails) throw new Error(`in reader: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
     return JSON.parse(r.result.value);
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
+  };
+  return withTimeout(run(), 10000, 'reading the reader over CDP');
 }
 
-async function bidiInReader(context, wrapped, argsJson) {
+async function bidiInShadow(context, find, wrapped, argsJson) {
   const session = context.userContext.browser.session;
   const target = { context: context.id };
   const found = await session.send('script.evaluate', {
-    expression: 'document.querySelector("html > saywho-reader")',
+    expression: find,
     target,
     awaitPromise: false,
     resultOwnership: 'none',
@@ -239,6 +263,7 @@ async function bidiInReader(context, wrapped, argsJson) {
   if (r.result.type === 'exception') throw new Error(`in reader: ${r.result.exceptionDetails?.text}`);
   return JSON.parse(r.result.result.value);
 }
+// (BiDi calls are bounded by puppeteer's protocol timeout.)
 
 /** Waits until check(shadowRoot) returns a truthy value; returns it. */
 export async function waitInReader(page, check, { timeout = 20000, args = [] } = {}) {

@@ -1,0 +1,66 @@
+// SayWho in real Chromium. The toolbar button is clicked through CDP
+// (Extensions.triggerAction, puppeteer's page.triggerExtensionAction), which
+// runs the extension's action.onClicked handler with activeTab granted, the
+// same as a user's click. The product extension from dist/unpacked is loaded
+// unchanged.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { CHROMIUM, launchChromium, missingPrerequisite, sleep, startServer, waitInReader } from './lib/harness.mjs';
+import { articleFlow, cspFlow, hostileFlow, noArticleFlow, openPage, settingsFlow, waitOpen } from './lib/flow.mjs';
+
+const skip = missingPrerequisite(CHROMIUM);
+const env = { name: 'chromium' };
+
+test('SayWho in Chromium', { skip: skip ?? false, timeout: 170_000 }, async (t) => {
+  env.server = await startServer();
+  const launched = await launchChromium();
+  env.browser = launched.browser;
+  env.toggle = (page) => page.triggerExtensionAction(launched.extension);
+  t.after(async () => {
+    await env.browser.close();
+    await env.server.close();
+  });
+
+  await t.test('article: clean view, panel, highlight, exact restore', (tt) => articleFlow(env, tt));
+  await t.test('settings persist; screenshots', (tt) => settingsFlow(env, tt));
+  await t.test('page CSP blocking WebAssembly', () => cspFlow(env));
+  await t.test('hostile markup never runs', () => hostileFlow(env));
+  await t.test('no article found', () => noArticleFlow(env));
+
+  await t.test('browser pages: the button explains it cannot work there', async () => {
+    const page = await env.browser.newPage();
+    await page.goto('chrome://version');
+    await env.toggle(page);
+    const [worker] = await launched.extension.workers();
+    assert.ok(worker, 'background service worker is running');
+    let state;
+    for (let i = 0; i < 50; i++) {
+      state = await worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return { badge: await chrome.action.getBadgeText({ tabId: tab.id }), title: await chrome.action.getTitle({ tabId: tab.id }) };
+      });
+      if (state.badge) break;
+      await sleep(100);
+    }
+    assert.equal(state.badge, '×');
+    assert.match(state.title, /can't work on this page/);
+    await page.close();
+  });
+
+  await t.test('options page changes reach an open reader', async () => {
+    const page = await openPage(env, '/harbor-bridge.html');
+    await env.toggle(page);
+    await waitOpen(page);
+    const options = await env.browser.newPage();
+    await options.goto(`chrome-extension://${launched.extension.id}/extension/options/options.html`);
+    assert.equal(await options.$eval('h1', (h) => h.textContent), 'SayWho settings');
+    await options.click('input[name="font"][value="sans"]');
+    await page.bringToFront();
+    const font = await waitInReader(page, (root) => root.querySelector('.sw-app').dataset.font === 'sans' && 'sans');
+    assert.equal(font, 'sans');
+    await options.bringToFront(); // input to a background tab never completes
+    await options.click('input[name="font"][value="serif"]');
+    await options.close();
+    await page.close();
+  });
+});

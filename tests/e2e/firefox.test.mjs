@@ -1,0 +1,34 @@
+// SayWho in real Firefox ESR. WebDriver BiDi cannot click an extension's
+// toolbar button, and activeTab is granted only by that click, so this test
+// loads a test copy of dist/unpacked with host access to http://127.0.0.1/*
+// and a driver page that calls the background's toggleTab — the function the
+// toolbar click handler calls (see lib/harness.mjs, firefoxTestCopy). The
+// content script, the background engine and the UI are the product's.
+import { test } from 'node:test';
+import { FIREFOX, firefoxDriver, launchFirefox, missingPrerequisite, startServer } from './lib/harness.mjs';
+import { articleFlow, cspFlow, hostileFlow, noArticleFlow, settingsFlow } from './lib/flow.mjs';
+
+const skip = missingPrerequisite(FIREFOX);
+const env = { name: 'firefox' };
+
+test('SayWho in Firefox', { skip: skip ?? false, timeout: 170_000 }, async (t) => {
+  env.server = await startServer();
+  const launched = await launchFirefox();
+  env.browser = launched.browser;
+  const driver = await firefoxDriver(env.browser);
+  env.toggle = async (page) => {
+    const state = await driver.toggle(page.url());
+    await page.bringToFront();
+    return state;
+  };
+  t.after(async () => {
+    await env.browser.close();
+    await env.server.close();
+  });
+
+  await t.test('article: clean view, panel, highlight, exact restore', (tt) => articleFlow(env, tt));
+  await t.test('settings persist; screenshots', (tt) => settingsFlow(env, tt));
+  await t.test('page CSP blocking WebAssembly', () => cspFlow(env));
+  await t.test('hostile markup never runs', () => hostileFlow(env));
+  await t.test('no article found', () => noArticleFlow(env));
+});

@@ -1,0 +1,299 @@
+// The end-to-end scenarios, written once and run by chromium.test.mjs and
+// firefox.test.mjs against a real browser. `env` supplies what differs:
+//   env.name          "chromium" | "firefox"
+//   env.browser       the puppeteer Browser
+//   env.toggle(page)  does what a click on the toolbar button does for that tab
+//   env.server        {base}
+import assert from 'node:assert/strict';
+import { artifactPath, inReader, inShadow, pageSnapshot, setViewport, sleep, waitInReader } from './harness.mjs';
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+export async function openPage(env, path, viewport = DESKTOP) {
+  const page = await env.browser.newPage();
+  await setViewport(page, viewport.width, viewport.height);
+  await page.goto(env.server.base + path, { waitUntil: 'load' });
+  await page.bringToFront();
+  return page;
+}
+
+const readerOpen = (root) => Boolean(root.querySelector('.sw-title'));
+
+export async function waitOpen(page) {
+  try {
+    await waitInReader(page, readerOpen, { timeout: 30000 });
+  } catch (err) {
+    const hosts = await page.evaluate(() => Array.from(document.querySelectorAll('saywho-reader, saywho-toast'), (e) => e.localName)).catch((e) => e.message);
+    throw new Error(`${err.message}; hosts in page: ${JSON.stringify(hosts)}; url ${page.url()}`);
+  }
+}
+
+export async function waitClosed(page) {
+  const deadline = Date.now() + 10000;
+  while (await page.evaluate(() => Boolean(document.querySelector('html > saywho-reader')))) {
+    if (Date.now() > deadline) throw new Error('reader did not close');
+    await sleep(50);
+  }
+}
+
+/** Clicks an element inside the reader with the real mouse. */
+export async function clickInReader(page, selector, index = 0) {
+  const box = await inReader(page, (root, sel, i) => {
+    const el = root.querySelectorAll(sel)[i];
+    if (!el) return null;
+    el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + Math.min(r.width / 2, 40), y: r.top + r.height / 2 };
+  }, selector, index);
+  assert.ok(box, `nothing to click at ${selector}[${index}]`);
+  await page.mouse.click(box.x, box.y);
+}
+
+/** Toggle on → check cleaning and the panel → click a statement → toggle off, page restored. */
+export async function articleFlow(env, t) {
+  const page = await openPage(env, '/harbor-bridge.html');
+  await page.evaluate(() => window.scrollTo(0, 420));
+  const before = await pageSnapshot(page);
+  assert.ok(before.scrollY > 0, 'the test page must be scrollable');
+
+  await env.toggle(page);
+  await waitOpen(page);
+
+  await t.test('junk is gone from the reader view', async () => {
+    const view = await inReader(page, (root) => ({
+      article: root.querySelector('.sw-article').textContent,
+      title: root.querySelector('.sw-title').textContent,
+      byline: root.querySelector('.sw-byline')?.textContent ?? '',
+      summary: root.querySelector('.sw-removed-summary').textContent,
+      kinds: Array.from(root.querySelectorAll('.sw-removed-kind'), (d) => d.dataset.kind),
+      focusInside: root.activeElement !== null,
+      landmarks: ['main', 'aside', 'header'].map((s) => Boolean(root.querySelector(s))),
+    }));
+    assert.match(view.title, /Harbor Street bridge/);
+    assert.match(view.byline, /Daniel Reyes/);
+    assert.match(view.article, /voted 7-2 on Thursday night/);
+    for (const junk of ['Leave a Reply', 'Please enter your comment', 'More like this', 'School board delays vote',
+      'Certified coffee evangelist', 'Share post']) {
+      assert.ok(!view.article.includes(junk), `"${junk}" is still in the reader view`);
+    }
+    for (const kind of ['comment-form', 'related-links', 'spam-byline']) {
+      assert.ok(view.kinds.includes(kind), `removed blocks list no ${kind}`);
+    }
+    assert.match(view.summary, /comment form/);
+    assert.match(view.summary, /related-link block/);
+    assert.match(view.summary, /spam bio/);
+    assert.ok(view.focusInside, 'focus was not moved into the reader');
+    assert.deepEqual(view.landmarks, [true, true, true]);
+  });
+
+  await t.test('removed text can be read', async () => {
+    await inReader(page, (root) => { root.querySelector('.sw-removed-kind[data-kind="spam-byline"] summary').click(); });
+    const text = await inReader(page, (root) => {
+      const d = root.querySelector('.sw-removed-kind[data-kind="spam-byline"]');
+      return d.open ? d.textContent : '';
+    });
+    assert.match(text, /coffee evangelist/);
+  });
+
+  await t.test('the panel lists the main speaker', async () => {
+    const speakers = await inReader(page, (root) => Array.from(root.querySelectorAll('.sw-speaker'), (li) => ({
+      name: li.querySelector('.sw-name').textContent,
+      count: li.querySelectorAll('.sw-statement').length,
+      direct: li.querySelectorAll('.sw-direct q').length,
+    })));
+    const main = speakers.find((s) => s.name === 'Marisol Okafor');
+    assert.ok(main, `Marisol Okafor not in ${JSON.stringify(speakers)}`);
+    assert.ok(main.count >= 2, 'Okafor should have several statements');
+    assert.ok(main.direct >= 1, 'direct quotes are shown in quote marks (<q>)');
+  });
+
+  await t.test('clicking a statement scrolls its sentence into view and highlights it', async () => {
+    // a statement whose sentence is far down the article
+    const index = await inReader(page, (root) => {
+      const buttons = Array.from(root.querySelectorAll('.sw-speaker .sw-statement'));
+      const i = buttons.findIndex((b) => /follow the work|something slips/i.test(b.textContent));
+      return i >= 0 ? i : buttons.length - 1;
+    });
+    await inReader(page, (root) => { root.querySelector('.sw-scroll').scrollTop = 0; });
+    const wanted = await inReader(page, (root, i) => root.querySelectorAll('.sw-speaker .sw-statement')[i].textContent, index);
+    await clickInReader(page, '.sw-speaker .sw-statement', index);
+    const hl = await waitInReader(page, (root) => {
+      const marks = Array.from(root.querySelectorAll('.sw-article mark.sw-hl, .sw-article .sw-hl-block'));
+      if (!marks.length) return null;
+      const r = marks[0].getBoundingClientRect();
+      const inView = r.top >= 0 && r.bottom <= innerHeight;
+      return inView ? { text: marks.map((m) => m.textContent).join(''), scrolled: root.querySelector('.sw-scroll').scrollTop } : null;
+    });
+    assert.ok(hl.scrolled > 0, 'the article did not scroll');
+    const words = wanted.replace(/^Reported\s*/i, '').replace(/[“”"]/g, '').split(/\s+/).filter((w) => w.length > 3).slice(0, 3);
+    for (const w of words) assert.ok(hl.text.includes(w), `highlight "${hl.text}" lacks "${w}"`);
+  });
+
+  await t.test('statements work by keyboard alone', async () => {
+    await inReader(page, (root) => root.querySelectorAll('.sw-speaker .sw-statement')[0].focus());
+    await page.keyboard.press('Enter');
+    const text = await waitInReader(page, (root) => root.querySelector('.sw-article mark.sw-hl')?.textContent);
+    assert.match(text, /far side of the inlet/);
+  });
+
+  await t.test('toggling back restores the page exactly', async () => {
+    await env.toggle(page);
+    await waitClosed(page);
+    const after = await pageSnapshot(page);
+    assert.equal(after.html, before.html);
+    assert.equal(after.scrollY, before.scrollY);
+    assert.equal(after.scrollX, before.scrollX);
+  });
+
+  await t.test('Esc closes the reader too', async () => {
+    await env.toggle(page);
+    await waitOpen(page);
+    await page.keyboard.press('Escape');
+    await waitClosed(page);
+    const after = await pageSnapshot(page);
+    assert.equal(after.html, before.html);
+    assert.equal(after.scrollY, before.scrollY);
+  });
+  await page.close();
+}
+
+/** A theme chosen in the reader persists across a reload; screenshots of all themes. */
+export async function settingsFlow(env, t) {
+  const page = await openPage(env, '/harbor-bridge.html');
+  await env.toggle(page);
+  await waitOpen(page);
+
+  await t.test('a theme picked in the reader persists after reload', async () => {
+    await clickInReader(page, 'button[aria-controls="sw-settings"]');
+    await clickInReader(page, 'input[name="sw-theme"][value="sepia"]');
+    const theme = await waitInReader(page, (root) => root.querySelector('.sw-app').dataset.theme === 'sepia' && 'sepia');
+    assert.equal(theme, 'sepia');
+    await page.keyboard.press('Escape'); // closes the settings popover first
+    assert.ok(await inReader(page, (root) => root.querySelector('#sw-settings').hidden), 'Esc should close the settings first');
+    await sleep(300); // storage.sync write
+    await page.reload({ waitUntil: 'load' });
+    await env.toggle(page);
+    await waitOpen(page);
+    const after = await inReader(page, (root) => ({
+      theme: root.querySelector('.sw-app').dataset.theme,
+      bg: getComputedStyle(root.querySelector('.sw-app')).backgroundColor,
+    }));
+    assert.equal(after.theme, 'sepia');
+    assert.equal(after.bg, 'rgb(246, 239, 221)');
+  });
+
+  await t.test('screenshots: light, sepia, dark at desktop and phone width', async () => {
+    for (const viewport of [DESKTOP, PHONE]) {
+      await setViewport(page, viewport.width, viewport.height);
+      await sleep(150);
+      const isPhone = viewport === PHONE;
+      for (const theme of ['light', 'sepia', 'dark']) {
+        await inReader(page, (root, th) => {
+          const settings = root.querySelector('#sw-settings');
+          if (settings.hidden) root.querySelector('button[aria-controls="sw-settings"]').click();
+          root.querySelector(`input[name="sw-theme"][value="${th}"]`).click();
+          root.querySelector('button[aria-controls="sw-settings"]').click();
+        }, theme);
+        await waitInReader(page, (root, th) => root.querySelector('.sw-app').dataset.theme === th, { args: [theme] });
+        // the panel: open by default on desktop, a drawer opened by button on phones
+        await inReader(page, (root) => {
+          const panel = root.querySelector('#sw-panel');
+          if (panel.hidden) root.querySelector('.sw-panel-toggle').click();
+          root.querySelector('.sw-scroll').scrollTop = 0;
+        });
+        await sleep(250);
+        const shape = await inReader(page, (root) => {
+          const p = root.querySelector('#sw-panel').getBoundingClientRect();
+          const s = root.querySelector('.sw-scroll');
+          return { panelWidth: p.width, overflowX: s.scrollWidth - s.clientWidth, position: getComputedStyle(root.querySelector('#sw-panel')).position };
+        });
+        assert.ok(shape.panelWidth > 200, 'panel visible');
+        assert.ok(shape.overflowX <= 1, `no horizontal scrolling at ${viewport.width}px`);
+        if (isPhone) assert.equal(shape.position, 'absolute', 'on phones the panel is an overlay drawer');
+        await page.screenshot({ path: artifactPath(`${env.name}-${theme}-${viewport.width}.png`) });
+        if (isPhone) await inReader(page, (root) => root.querySelector('.sw-panel-close').click());
+      }
+    }
+    await setViewport(page, DESKTOP.width, DESKTOP.height);
+  });
+
+  // leave the default theme behind for the other scenarios
+  await inReader(page, (root) => {
+    root.querySelector('button[aria-controls="sw-settings"]').click();
+    root.querySelector('input[name="sw-theme"][value="auto"]').click();
+  });
+  await sleep(200);
+  await page.close();
+}
+
+/** The engine runs in the background, so a page CSP that blocks WebAssembly does not matter. */
+export async function cspFlow(env) {
+  const page = await openPage(env, '/csp/harbor-bridge.html');
+  const pageWasm = await page.evaluate(async () => {
+    try {
+      await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+      return 'allowed';
+    } catch (err) {
+      return `blocked: ${err.message}`;
+    }
+  });
+  assert.match(pageWasm, /^blocked/, 'the test page CSP should block WebAssembly in the page');
+  await env.toggle(page);
+  await waitOpen(page);
+  const names = await inReader(page, (root) => Array.from(root.querySelectorAll('.sw-name'), (n) => n.textContent));
+  assert.ok(names.includes('Marisol Okafor'), `speakers: ${names}`);
+  await page.close();
+}
+
+/** Hostile markup in the article and in a quote never runs. */
+export async function hostileFlow(env) {
+  const page = await openPage(env, '/pages/hostile.html');
+  await sleep(300);
+  // the original page runs its own script and iframe; from here on nothing may
+  await page.evaluate(() => { window.__pwned.length = 0; });
+  await env.toggle(page);
+  await waitOpen(page);
+  await sleep(800); // time for an onerror or a script to fire, if one could
+  const view = await inReader(page, (root) => ({
+    active: root.querySelectorAll('script, iframe, object, embed, [onerror], [onclick], [srcdoc], a[href^="javascript"]').length,
+    statements: Array.from(root.querySelectorAll('.sw-statement'), (b) => ({ text: b.textContent, elements: b.querySelectorAll('img').length })),
+  }));
+  assert.deepEqual(await page.evaluate(() => window.__pwned), []);
+  assert.equal(view.active, 0, 'active content reached the reader');
+  const quote = view.statements.find((s) => s.text.includes('is not a fare'));
+  assert.ok(quote, `statements: ${JSON.stringify(view.statements)}`);
+  assert.ok(quote.text.includes('<img src=x'), 'markup in a quote is shown as text');
+  assert.equal(quote.elements, 0);
+  await page.close();
+}
+
+/** No article: a message, and the page is left as it was. */
+export async function noArticleFlow(env) {
+  const page = await openPage(env, '/pages/no-article.html');
+  const before = await pageSnapshot(page);
+  await env.toggle(page);
+  const message = await waitToast(page);
+  assert.match(message, /No article found on this page/);
+  assert.equal(await page.evaluate(() => Boolean(document.querySelector('saywho-reader'))), false);
+  // the toast goes away by itself; then the page is exactly as before
+  const deadline = Date.now() + 10000;
+  while (await page.evaluate(() => Boolean(document.querySelector('saywho-toast')))) {
+    if (Date.now() > deadline) throw new Error('toast did not go away');
+    await sleep(200);
+  }
+  assert.equal((await pageSnapshot(page)).html, before.html);
+  await page.close();
+}
+
+/** Reads the text of the SayWho toast (closed shadow root) once it shows. */
+async function waitToast(page) {
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    const text = await inShadow(page, 'html > saywho-toast', (root) => root.querySelector('[role=status]')?.textContent ?? null)
+      .catch(() => null);
+    if (text && !/Preparing/.test(text)) return text;
+    if (Date.now() > deadline) throw new Error('no toast');
+    await sleep(100);
+  }
+}

@@ -484,7 +484,7 @@ func describedName(s string, toks []token, st int) (mention, int, bool) {
 	c := st + 1
 	hasRole := false
 	for c < len(toks) && c-st <= 6 && toks[c].kind == tWord {
-		if isRoleWord(toks[c].lower) || kinNouns[toks[c].lower] {
+		if isRoleWord(toks[c].lower) || lex().kin[toks[c].lower] {
 			hasRole = true
 		}
 		c++
@@ -507,8 +507,6 @@ func describedName(s string, toks []token, st int) (mention, int, bool) {
 	return m, after, true
 }
 
-// kinNouns introduce a relative by name: "said his sister, Anna Keller".
-var kinNouns = map[string]bool{"sister": true, "brother": true, "wife": true, "husband": true, "son": true, "daughter": true, "mother": true, "father": true, "partner": true, "friend": true, "neighbour": true, "neighbor": true, "colleague": true}
 
 // anyApposition reports whether toks[from:to] can be an apposition without
 // a role: a short phrase opening with a lower-case word ("one of the two

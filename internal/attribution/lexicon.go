@@ -59,7 +59,9 @@ assured assures pledged pledges
 warnte warnt kritisierte kritisiert bestätigte bestätigt räumte versicherte versichert
 forderte fordert unterstrich kündigte verkündete
 estimé estime souligné souligne assuré assure averti avertit reconnu reconnaît annoncé
-annonce insisté insiste martelé martèle prévenu prévient jugé juge dénoncé dénonce`
+annonce insisté insiste martelé martèle prévenu prévient jugé juge dénoncé dénonce
+lancé lance soutenu soutient rappelé rappelle poursuivi poursuit regretté regrette
+commenté commente`
 
 // Verbs taking an audience before the clause: "told reporters on Tuesday that …".
 const tellVerbs = `told tells`
@@ -86,7 +88,8 @@ himself herself hat habe hatte haben auch bereits zudem ebenfalls noch a avait a
 // "said on Monday that", "said in a statement".
 const adjunctWords = `yesterday today tonight recently earlier later also again publicly
 privately separately repeatedly on in at during last this late early after before via
-gestern heute am hier hier lundi mardi mercredi jeudi vendredi samedi dimanche`
+gestern heute am hier hier lundi mardi mercredi jeudi vendredi samedi dimanche
+nach vor bei beim gegenüber auf im à au aux devant lors en sur`
 
 // Time words that may end an adjunct phrase: "on Tuesday", "last week".
 const timeWords = `monday tuesday wednesday thursday friday saturday sunday week month
@@ -124,6 +127,10 @@ stadtrat stadträtin administrator astrophysicist astronomer journalist
 correspondent politician politiker politikerin veteran boss di dci dc ds pc cllr mep supt
 insp det resident farmer pastor priest bishop rabbi imam king queen prince
 princess emir sheikh boss executive investor banker trader consultant expert
+fly-half scrum-half lock prop hooker flanker full-back keeper pilot paramedic
+firefighter winchman crewman ranger torhüter torwart kapitän kapitänin stürmer
+spieler spielerin kreisläufer apotheker apothekerin pharmacien pharmacienne gardien
+joueur joueuse coureur cycliste
 spokesmen sprecher sprecherin minister ministerin bundeskanzler bundeskanzlerin
 kanzler kanzlerin präsident präsidentin vorsitzende vorsitzender chef chefin
 bürgermeister bürgermeisterin trainer trainerin professorin direktor direktorin
@@ -171,7 +178,44 @@ united city county government regierung states kingdom nations republic
 emirates state trust organisation organization foundation trust service services board
 army navy force forces guard media news times post journal press tv radio
 network airlines airways motors bundestag parlament parliament senate congress
-nato un eu who imf fbi cia opec`
+nato un eu who imf fbi cia opec
+networks systems technologies tech labs insight capital holdings partners industries
+solutions logistics steel energy foods pharma telecom software team équipe mannschaft
+agentur presse tus hsg tsv vfl vfb`
+
+// Lower-case nouns for a kind of organisation that, just before a name, make
+// it an organisation: "cloud provider Stratus Networks", "budget airline SkyDart".
+const orgTypeNouns = `provider startup platform broadcaster publisher charity insurer
+lender manufacturer chain supermarket developer maker supplier carrier outlet
+network brand label studio`
+
+// Organisation nouns that name a single body in any article, so "the police
+// said" may speak even when no police force was named before. Other nouns
+// ("the company said") must find an organisation named earlier.
+const selfNamingOrgNouns = `police prosecutors government army military kremlin pentagon
+polizei regierung gendarmerie pompiers parquet feuerwehr staatsanwaltschaft gouvernement
+préfecture mairie`
+
+// Descriptions that refer back to the person just mentioned when no earlier
+// person holds them as a role: positions in sport and similar labels ("the
+// England lock told TNT Sports", "a déclaré le coureur de 24 ans").
+const descriptorNouns = `fly-half scrum-half lock prop hooker flanker full-back winger striker
+midfielder defender goalkeeper keeper forward player rider driver coureur joueur joueuse
+cycliste spieler spielerin torhüter stürmer`
+
+// Kin and similar nouns that introduce a person by name: "said his sister,
+// Anna Keller", "Okafor's brother, Samuel Okafor,", "la sœur d'une des victimes".
+const kinNouns = `sister brother wife husband son daughter mother father partner friend
+neighbour neighbor colleague widow widower uncle aunt cousin
+sœur frère fille fils mère père épouse mari veuve voisin voisine
+schwester bruder tochter sohn mutter vater ehefrau ehemann witwe nachbar nachbarin`
+
+// Titles that stand for a role: "Mrs Justice Harwood" is a judge.
+const titleRoles = `justice=judge`
+
+// Words ending in -ist that are not professions: "this year's longlist".
+const nonRoleIst = `shortlist longlist checklist playlist wishlist blacklist whitelist waitlist
+watchlist setlist twist assist exist`
 
 // Nouns that name groups or documents, not a source that can be quoted:
 // "According to reports, …", "experts believe …".
@@ -205,7 +249,13 @@ const nameParticles = `von van der den de del della di da du le la al bin ibn el
 // Words ending in -ian, -ean, -ese, -ish count too (isDemonym).
 const demonyms = `german american briton frenchman frenchwoman dutchman swiss pole swede dane
 finn greek czech turk thai mexican moroccan kenyan ugandan argentine spaniard scot
-welshman irishman deutsche französin franzose américain américaine`
+welshman irishman deutsche französin franzose américain américaine
+schwede schwedin däne dänin brite britin spanier spanierin italiener italienerin
+österreicher österreicherin schweizer schweizerin tscheche tschechin russe russin
+norweger norwegerin niederländer niederländerin amerikaner amerikanerin
+danois danoise français française suédois suédoise norvégien norvégienne italien
+italienne espagnol espagnole allemand allemande britannique belge suisse
+néerlandais néerlandaise`
 
 // Descriptions that refer back to the person just mentioned, not to a role
 // held by someone: "the 24-year-old said", "sagte die SPD-Politikerin".
@@ -253,6 +303,12 @@ type lexicon struct {
 	places        map[string]bool
 	generic       map[string]bool
 	demonyms      map[string]bool
+	orgTypes      map[string]bool
+	selfNaming    map[string]bool
+	descriptors   map[string]bool
+	titleRoles    map[string]string
+	nonRoleIst    map[string]bool
+	kin           map[string]bool
 }
 
 var (
@@ -300,6 +356,17 @@ func buildLexicon() *lexicon {
 		places:        wordSet(placeNames),
 		generic:       wordSet(genericPersonNouns),
 		demonyms:      wordSet(demonyms),
+		orgTypes:      wordSet(orgTypeNouns),
+		selfNaming:    wordSet(selfNamingOrgNouns),
+		descriptors:   wordSet(descriptorNouns),
+		titleRoles:    make(map[string]string),
+		nonRoleIst:    wordSet(nonRoleIst),
+		kin:           wordSet(kinNouns),
+	}
+	for _, kv := range strings.Fields(titleRoles) {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			l.titleRoles[k] = v
+		}
 	}
 	for w := range wordSet(thatVerbs) {
 		l.cues[w] = cueThat
@@ -358,7 +425,7 @@ func isRoleWord(w string) bool {
 			}
 		}
 	}
-	return len(w) >= 8 && strings.HasSuffix(w, "ist") && !strings.HasSuffix(w, "exist")
+	return len(w) >= 8 && strings.HasSuffix(w, "ist") && !l.nonRoleIst[w] && !l.nonRoleIst[w[len(w)-5:]]
 }
 
 // isAgeDescriptor reports "24-year-old", "52-Jährige".

@@ -35,8 +35,8 @@ func npWord(t token) bool {
 	}
 	l := lex()
 	if t.isCap() {
-		if i := strings.IndexAny(t.lower, "’'"); i > 0 && (l.capStop[t.lower[:i]] || t.lower[:i] == "i") {
-			return false // "We’ve", "It’s", "I’m"
+		if i := strings.IndexAny(t.lower, "’'"); i > 0 && (l.capStop[t.lower[:i]] || t.lower[:i] == "i") && !isAcronym(t.text[:i]) {
+			return false // "We’ve", "It’s", "I’m" (but "WHO's")
 		}
 		return !l.capStop[t.lower] || l.definite[t.lower] || l.indefinite[t.lower]
 	}
@@ -88,6 +88,10 @@ func parseLeft(s string, toks []token, end int) (mention, bool) {
 			k--
 			continue
 		}
+		if k > 0 && k < end-1 && orgJoin(toks, k) {
+			k--
+			continue
+		}
 		if !npWord(t) {
 			k++
 			break
@@ -104,6 +108,52 @@ func parseLeft(s string, toks []token, end int) (mention, bool) {
 		return mention{}, false
 	}
 	return analyzeNP(s, toks, k, end)
+}
+
+// orgJoin reports whether toks[k] ("and", "&" or a list comma) joins two
+// parts of one organisation's name: "Department of Health and Social
+// Care", "Department for Environment, Food and Rural Affairs". The words
+// before it must hold an organisation word followed by "of" or "for".
+func orgJoin(toks []token, k int) bool {
+	t := toks[k]
+	if !(t.is("and") || t.is("und") || t.is("et") || t.isPunct("&") || t.text == "&" || t.isPunct(",")) || !toks[k-1].isCap() || !toks[k+1].isCap() {
+		return false
+	}
+	if t.isPunct(",") {
+		// a list comma needs "and" + capital within the next three tokens
+		ok := false
+		for j := k + 2; j < len(toks) && j <= k+3; j++ {
+			if toks[j].is("and") && j+1 < len(toks) && toks[j+1].isCap() {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	l := lex()
+	for j := k - 1; j >= 1 && j >= k-6; j-- {
+		if toks[j].kind != tWord && !toks[j].isPunct(",") {
+			return false
+		}
+		if (toks[j].is("of") || toks[j].is("for")) && toks[j-1].isCap() && l.orgCues[toks[j-1].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// isAcronym reports an all-capitals word of two letters or more ("WHO").
+func isAcronym(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // parseRight reads the speaker phrase starting at toks[start] ("said Jake
@@ -131,6 +181,21 @@ func parseRight(s string, toks []token, start int) (mention, int, bool) {
 			continue
 		}
 		if isLinkWord(t) && k > start && k+1 < len(toks) && (toks[k+1].isCap() || isDet(toks[k+1])) {
+			k++
+			continue
+		}
+		if isLinkWord(t) && k > start && isRoleWord(toks[k-1].lower) && !toks[k-1].isCap() {
+			// "director of rugby Alan Prentice": a role's lower-case complement
+			j := k + 1
+			for j < len(toks) && j <= k+2 && toks[j].kind == tWord && !toks[j].isCap() && !isDet(toks[j]) {
+				j++
+			}
+			if j > k+1 && j < len(toks) && toks[j].isCap() {
+				k = j
+				continue
+			}
+		}
+		if k > start && k+1 < len(toks) && orgJoin(toks, k) {
 			k++
 			continue
 		}
@@ -332,6 +397,17 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 		m.kind = Organization
 		return m, true
 	}
+	// "Chief Inspector Morag Dunn of Police Scotland", "Kaufmann der
+	// Deutschen Presse-Agentur": a person's name, then an affiliation
+	if p := affiliationAt(toks, i, to); p > 0 {
+		if pm, ok := analyzeNP(s, toks, from, p); ok && pm.name != "" && !pm.descr && !pm.spokes {
+			pm.to = to
+			if pm.kind != Person && (pm.personCue || len(nameWords(pm.name)) >= 2) {
+				pm.kind = Person
+			}
+			return pm, true
+		}
+	}
 	// the trailing name: capitalised words that are not titles or org words
 	n := to
 	for n > i {
@@ -387,12 +463,30 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 			// "NATO member Turkey", "Iranian Raisi": keep the whole phrase as a name
 			m.kind = Organization
 		}
+		if n > i && !toks[n-1].isCap() && (l.orgTypes[toks[n-1].lower] || l.orgNouns[toks[n-1].lower]) && !m.personCue {
+			// "budget airline SkyDart", "campaign group Clean Water Action"
+			m.kind = Organization
+			m.name = s[toks[n].start:toks[to-1].end]
+		}
 		return m, true
 	}
 	// no name: an organisation or a description
 	head := toks[to-1]
 	if l.orgCues[head.lower] || l.orgNouns[head.lower] || head.lower == "media" || isPlace(s[toks[i].start:head.end]) {
-		m.name = s[toks[i].start:head.end]
+		st := i
+		if head.isCap() {
+			// "owner Meridian Steel": the name is the capitalised run
+			for k := to - 1; k > i; k-- {
+				if !(toks[k-1].isCap() || isLinkWord(toks[k-1]) && k-2 >= i && toks[k-2].isCap()) {
+					st = k
+					break
+				}
+			}
+			if st > i {
+				m.role = ""
+			}
+		}
+		m.name = s[toks[st].start:head.end]
 		m.kind = Organization
 		m.head = head.lower
 		if !head.isCap() && m.definite && !strings.Contains(m.name, " ") {
@@ -424,6 +518,41 @@ func anyOrgCue(ts []token) bool {
 		}
 	}
 	return false
+}
+
+// affiliationAt finds the link word that ends a person's name inside
+// toks[i:to] and starts an affiliation: the word before it is a capitalised
+// name word, and either two name words stand before it or the words after
+// it name an organisation. It returns 0 when there is none.
+func affiliationAt(toks []token, i, to int) int {
+	l := lex()
+	for p := i + 1; p < to-1; p++ {
+		t := toks[p]
+		if !(t.is("of") || t.is("from") || t.is("at") || t.is("der") || t.is("des") || t.is("de") || t.is("du") || t.is("von")) {
+			continue
+		}
+		prev := toks[p-1]
+		if !prev.isCap() || isRoleWord(prev.lower) || l.orgCues[prev.lower] || l.honorific[prev.lower] != 0 || l.capStop[prev.lower] {
+			return 0
+		}
+		names := 0
+		for k := p - 1; k >= i && toks[k].isCap() && !isRoleWord(toks[k].lower) && l.honorific[toks[k].lower] == 0; k-- {
+			names++
+		}
+		org := false
+		for k := p + 1; k < to; k++ {
+			for _, part := range strings.Split(toks[k].lower, "-") {
+				if l.orgCues[part] {
+					org = true
+				}
+			}
+		}
+		if org && (names >= 2 || t.is("der") || t.is("des")) {
+			return p
+		}
+		return 0
+	}
+	return 0
 }
 
 // isPlace reports a multi-word place that would otherwise look like a

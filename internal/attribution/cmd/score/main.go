@@ -24,13 +24,18 @@ func main() {
 	flag.StringVar(dev, "devset", *dev, "same as -dir")
 	shared := flag.String("shared", "../shared", "shared data directory")
 	verbose := flag.Bool("v", false, "list misses, false positives and role errors")
+	show := flag.String("show", "", "print the speakers found in articles whose name contains this")
 	useClean := flag.Bool("clean", false, "take the seed pages' blocks from clean.Clean instead of their <article> paragraphs")
 	flag.Parse()
+	showFor = *show
 	if err := run(*dev, *shared, *verbose, *useClean); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
+
+// showFor selects the articles whose predictions are printed (-show).
+var showFor string
 
 func run(dev, shared string, verbose, useClean bool) error {
 	golds, err := filepath.Glob(filepath.Join(dev, "*.gold.json"))
@@ -48,7 +53,16 @@ func run(dev, shared string, verbose, useClean bool) error {
 		if err != nil {
 			return err
 		}
-		r := score.Score(gold, attribution.Attribute(blocks, attribution.Options{}))
+		got := attribution.Attribute(blocks, attribution.Options{})
+		if showFor != "" && strings.Contains(gold.Page, showFor) {
+			for _, sp := range got {
+				fmt.Printf("  %s [%s] (%s)\n", sp.Name, sp.Role, sp.Kind)
+				for _, st := range sp.Statements {
+					fmt.Printf("      %s %q %q\n", map[bool]string{true: "D", false: "I"}[st.Direct], st.Cue, st.Text)
+				}
+			}
+		}
+		r := score.Score(gold, got)
 		fmt.Printf("%-28s R %.2f  P %.2f  roles %d/%d\n", filepath.Base(gold.Page), r.Recall(), r.Precision(), r.RolesRight, r.Roles)
 		total.Add(r)
 	}
@@ -68,7 +82,16 @@ func run(dev, shared string, verbose, useClean bool) error {
 		if err != nil {
 			return err
 		}
-		r := score.Score(gold, attribution.Attribute(blocks, attribution.Options{}))
+		got := attribution.Attribute(blocks, attribution.Options{})
+		if showFor != "" && strings.Contains(gold.Page, showFor) {
+			for _, sp := range got {
+				fmt.Printf("  %s [%s] (%s)\n", sp.Name, sp.Role, sp.Kind)
+				for _, st := range sp.Statements {
+					fmt.Printf("      %s %q %q\n", map[bool]string{true: "D", false: "I"}[st.Direct], st.Cue, st.Text)
+				}
+			}
+		}
+		r := score.Score(gold, got)
 		fmt.Printf("%-28s R %.2f  P %.2f  roles %d/%d  not-statements %d  (blocks via %s)\n", gold.Page, r.Recall(), r.Precision(), r.RolesRight, r.Roles, r.NotStatementHits, via)
 		st.Add(r)
 	}

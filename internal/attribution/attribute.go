@@ -129,6 +129,7 @@ func (a *article) frames() {
 			if !ok {
 				continue
 			}
+			a.reg.current = sm.ents
 			ent := a.resolve(f.m, s.block, si)
 			c := contentOf(s.toks, f)
 			fc := f

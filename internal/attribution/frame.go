@@ -507,7 +507,6 @@ func describedName(s string, toks []token, st int) (mention, int, bool) {
 	return m, after, true
 }
 
-
 // anyApposition reports whether toks[from:to] can be an apposition without
 // a role: a short phrase opening with a lower-case word ("one of the two
 // members who voted against the plan", "a former nurse").

@@ -38,7 +38,7 @@ func npWord(t token) bool {
 		if i := strings.IndexAny(t.lower, "’'"); i > 0 && (l.capStop[t.lower[:i]] || t.lower[:i] == "i") && !isAcronym(t.text[:i]) {
 			return false // "We’ve", "It’s", "I’m" (but "WHO's")
 		}
-		return !l.capStop[t.lower] || l.definite[t.lower] || l.indefinite[t.lower]
+		return !l.capStop[t.lower] || l.definite[t.lower] || l.indefinite[t.lower] || isAcronym(t.text)
 	}
 	return t.lower == "’s" || isRoleWord(t.lower) || l.roleMods[t.lower] || isAgeDescriptor(t.lower) ||
 		l.orgNouns[t.lower] || l.spokes[t.lower] || t.lower == "state" || t.lower == "media" ||
@@ -250,6 +250,9 @@ func readApposition(s string, toks []token, i int) (string, int) {
 		}
 		return "", j
 	}
+	if lex().cues[first.lower].isVerb() && !first.isCap() {
+		return "", i // "Simon Akerele, said this year's …": the verb, not an apposition
+	}
 	j := i
 	for j < len(toks) && !(toks[j].kind == tPunct && (toks[j].text == "," || toks[j].text == "." || toks[j].text == ";" || toks[j].text == ":")) && toks[j].kind != tQuote {
 		j++
@@ -350,6 +353,13 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 	}
 	if lastTok.isCap() && l.nonSpeakers[lastTok.lower] && to-i == 1 {
 		return m, false
+	}
+	if to-i == 1 && !m.definite {
+		if org, ok := compoundSpokes(toks[i].lower); ok {
+			// "erklärte ein Ministeriumssprecher": the ministry's spokesperson
+			m.spokes, m.org, m.head, m.role = true, org, "sprecher", toks[i].text
+			return m, true
+		}
 	}
 	// an unnamed spokesperson: "a spokesman for the ministry", "a Kremlin spokesman"
 	for k := i; k < to; k++ {
@@ -454,6 +464,9 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 		}
 		if re > rs && m.personCue {
 			m.role = cleanRole(s[toks[rs].start:toks[re-1].end])
+			if r, ok := l.titleRoles[strings.ToLower(m.role)]; ok {
+				m.role = r // "Mrs Justice Harwood": a judge
+			}
 		}
 		m.kind = Person
 		if !m.personCue && (to-n == 1 || isPlace(m.name)) {
@@ -518,6 +531,25 @@ func anyOrgCue(ts []token) bool {
 		}
 	}
 	return false
+}
+
+// compoundSpokes reads a German compound spokesperson noun
+// ("Ministeriumssprecher", "Polizeisprecherin") and returns the lower-case
+// organisation noun it is built on ("ministerium", "polizei").
+func compoundSpokes(w string) (string, bool) {
+	for _, suf := range []string{"sprecherin", "sprecher"} {
+		if !strings.HasSuffix(w, suf) || len(w) <= len(suf)+3 {
+			continue
+		}
+		org := strings.TrimSuffix(strings.TrimSuffix(w, suf), "-")
+		if lex().orgNouns[org] {
+			return org, true
+		}
+		if o := strings.TrimSuffix(org, "s"); lex().orgNouns[o] {
+			return o, true
+		}
+	}
+	return "", false
 }
 
 // affiliationAt finds the link word that ends a person's name inside
@@ -608,7 +640,7 @@ func rolePhraseBefore(s string, toks []token, c int) string {
 	}
 	hasRole := false
 	for k := st; k < c; k++ {
-		if isRoleWord(toks[k].lower) {
+		if isRoleWord(toks[k].lower) || lex().kin[toks[k].lower] {
 			hasRole = true
 		}
 	}

@@ -26,6 +26,7 @@ type sentMentions struct {
 type registry struct {
 	ents    []*entity
 	history []sentMentions
+	current []int // entities named so far in the sentence being read
 }
 
 func nameWords(name string) []string {
@@ -174,8 +175,22 @@ func (r *registry) resolveDescription(m mention, block, serial int) int {
 	}
 	if best >= 0 {
 		r.ents[best].lastSeen = serial
+		return best
 	}
-	return best
+	if lex().descriptors[m.head] || lex().descriptors[lastWord(m.head)] {
+		// "the England lock told TNT Sports": no one holds that role, so
+		// the description points at the person just mentioned
+		g := m.gender
+		if g == 0 {
+			g = 'p'
+		}
+		return r.resolvePronoun(g, block, serial)
+	}
+	if lex().spokes[m.head] && m.definite {
+		// "the spokesperson said": the spokesperson of the organisation in focus
+		return r.resolvePronoun('o', block, serial)
+	}
+	return -1
 }
 
 // resolveOrgDescription maps "the ministry" to the earlier "Foreign
@@ -183,7 +198,8 @@ func (r *registry) resolveDescription(m mention, block, serial int) int {
 func (r *registry) resolveOrgDescription(m mention, block, serial int) int {
 	best := -1
 	for i, e := range r.ents {
-		if e.kind == Organization && containsAll(e.words, []string{m.head}) {
+		if e.kind == Organization && (containsAll(e.words, []string{m.head}) || len(m.head) >= 5 && strings.HasSuffix(e.words[len(e.words)-1], m.head)) {
+			// "the ministry", "das Ministerium" for "Bundesgesundheitsministerium"
 			if best < 0 || e.lastSeen >= r.ents[best].lastSeen {
 				best = i
 			}
@@ -194,10 +210,20 @@ func (r *registry) resolveOrgDescription(m mention, block, serial int) int {
 		return best
 	}
 	if m.definite && lex().orgNouns[m.head] {
-		// "In a statement, the company said": the organisation in focus
+		// "In a statement, the company said": the organisation in focus,
+		// named earlier in this sentence or in the ones before
+		for k := len(r.current) - 1; k >= 0; k-- {
+			if e := r.ents[r.current[k]]; e.kind == Organization {
+				e.lastSeen = serial
+				return r.current[k]
+			}
+		}
 		if id := r.resolvePronoun('o', block, serial); id >= 0 {
 			return id
 		}
+	}
+	if !lex().selfNaming[m.head] {
+		return -1 // "the company said" with no company named: nobody to quote
 	}
 	m.name = capitalize(m.name)
 	m.kind = Organization

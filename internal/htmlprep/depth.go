@@ -63,7 +63,8 @@ type nester struct {
 	deepest int // the greatest kept depth the model reached
 	foreign int // svg and math elements open
 	rawEnd  string
-	afe     []entry // scan mode: formatting elements the parser would reopen
+	afe     []entry           // scan mode: formatting elements the parser would reopen
+	open    map[atom.Atom]int // entries on the stack per element, to skip searches that cannot match
 	out     []byte
 	dropped int // start tags dropped
 }
@@ -71,7 +72,7 @@ type nester struct {
 // measureDepth returns the deepest nesting the parser would reach on page,
 // as nester models it, stopping early once it passes limit.
 func measureDepth(page []byte, limit int, b *budget.Budget) (int, error) {
-	n := &nester{max: 1 << 30, budget: b}
+	n := &nester{max: 1 << 30, budget: b, open: map[atom.Atom]int{}}
 	err := n.run(page, limit)
 	return n.deepest, err
 }
@@ -79,7 +80,7 @@ func measureDepth(page []byte, limit int, b *budget.Budget) (int, error) {
 // flatten rewrites page so that no element nests deeper than max, and
 // reports how many start tags it dropped.
 func flatten(page []byte, max int, strict bool, b *budget.Budget) ([]byte, int, error) {
-	n := &nester{max: max, rewrite: true, strict: strict, budget: b, out: make([]byte, 0, len(page))}
+	n := &nester{max: max, rewrite: true, strict: strict, budget: b, out: make([]byte, 0, len(page)), open: map[atom.Atom]int{}}
 	err := n.run(page, 0)
 	return n.out, n.dropped, err
 }
@@ -186,6 +187,7 @@ func (n *nester) push(e entry) bool {
 		n.foreign++
 	}
 	n.stack = append(n.stack, e)
+	n.open[e.a]++
 	if n.depth > n.deepest {
 		n.deepest = n.depth
 	}
@@ -204,6 +206,9 @@ func (n *nester) end(z *html.Tokenizer, name []byte) {
 		// </html> change no nesting: the parser gets them as they are.
 		n.emit(z.Raw())
 		return
+	}
+	if n.open[a] == 0 {
+		return // stray: the parser ignores it too
 	}
 	match := func(e entry) bool { return e.a == a && (a != 0 || e.name == string(name)) }
 	// Table parts end in "table scope", which td and th do not bound.
@@ -242,6 +247,18 @@ func (n *nester) find(match func(entry) bool, scoped bool) int {
 	return -1
 }
 
+// has reports whether any of the elements is open: most pages never
+// open a <p> inside the thousandth <div>, and the search for one can be
+// skipped.
+func (n *nester) has(as ...atom.Atom) bool {
+	for _, a := range as {
+		if n.open[a] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func isA(as ...atom.Atom) func(entry) bool {
 	return func(e entry) bool {
 		for _, a := range as {
@@ -277,6 +294,7 @@ func (n *nester) popThrough(i int) {
 		if e.foreign {
 			n.foreign--
 		}
+		n.open[e.a]--
 		if !n.rewrite {
 			switch {
 			case scopeBoundary[e.a]:
@@ -354,25 +372,39 @@ func (n *nester) closeImplied(a atom.Atom) {
 	}
 	switch a {
 	case atom.Li:
-		n.popThrough(n.findListItem(isA(atom.Li)))
+		if n.has(atom.Li) {
+			n.popThrough(n.findListItem(isA(atom.Li)))
+		}
 	case atom.Dd, atom.Dt:
-		n.popThrough(n.findListItem(isA(atom.Dd, atom.Dt)))
+		if n.has(atom.Dd, atom.Dt) {
+			n.popThrough(n.findListItem(isA(atom.Dd, atom.Dt)))
+		}
 	case atom.A, atom.Nobr, atom.Button:
-		n.popThrough(n.find(isA(a), true))
-		n.forget(a)
+		if n.has(a) {
+			n.popThrough(n.find(isA(a), true))
+			n.forget(a)
+		}
 	case atom.Tr:
-		n.popAbove(n.find(isA(atom.Tbody, atom.Thead, atom.Tfoot, atom.Table), false))
+		if n.has(atom.Table) {
+			n.popAbove(n.find(isA(atom.Tbody, atom.Thead, atom.Tfoot, atom.Table), false))
+		}
 	case atom.Td, atom.Th:
-		n.popAbove(n.find(isA(atom.Tr, atom.Tbody, atom.Thead, atom.Tfoot, atom.Table), false))
+		if n.has(atom.Table) {
+			n.popAbove(n.find(isA(atom.Tr, atom.Tbody, atom.Thead, atom.Tfoot, atom.Table), false))
+		}
 	case atom.Tbody, atom.Thead, atom.Tfoot, atom.Caption, atom.Colgroup:
-		n.popAbove(n.find(isA(atom.Table), false))
+		if n.has(atom.Table) {
+			n.popAbove(n.find(isA(atom.Table), false))
+		}
 	case atom.Table:
 		// A table directly inside a table (not in a cell) closes the first.
-		if i := n.find(isA(atom.Table, atom.Td, atom.Th, atom.Caption), false); i >= 0 && n.stack[i].a == atom.Table {
-			n.popThrough(i)
+		if n.has(atom.Table) {
+			if i := n.find(isA(atom.Table, atom.Td, atom.Th, atom.Caption), false); i >= 0 && n.stack[i].a == atom.Table {
+				n.popThrough(i)
+			}
 		}
 	}
-	if closesP[a] {
+	if closesP[a] && n.has(atom.P) {
 		n.popThrough(n.find(isA(atom.P), true))
 	}
 	if isHeading(a) {

@@ -132,8 +132,20 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 		f.m, f.lo, f.hi = m, m.from, i+1
 		return f, true
 	case cueParticiple:
-		if prev == nil || i == 0 || !toks[i-1].isPunct(",") {
+		if i == 0 || !toks[i-1].isPunct(",") {
 			return f, false
+		}
+		if prev == nil {
+			// "Alan Prentice was more critical of the officials, saying …":
+			// the participle continues the sentence's subject
+			st := subjectStart(toks)
+			m, _, ok := parseRight(s, toks, st)
+			if !ok || m.descr || m.spokes || (m.name == "" && m.pronoun == 0) || m.pronoun == 'o' {
+				return f, false
+			}
+			m.from, m.to = i, i+1
+			f.m, f.lo, f.hi, f.main = m, i, i+1, true
+			return f, true
 		}
 		f.m, f.lo, f.hi = prev.m, i, i+1
 		return f, true
@@ -159,6 +171,7 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 	end := j
 	var role string
 	var acronym string
+	whichApp := false // "Water UK, which represents water companies, said"
 	if end >= 3 && toks[end-1].isPunct(")") && toks[end-3].isPunct("(") && toks[end-2].isCap() {
 		// "The Associated Society of … (Aslef) said": the short name it goes by
 		acronym = toks[end-2].text
@@ -173,6 +186,7 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 			if r, after := readApposition(s, toks, c+1); after == end-1 {
 				// "Jake Sullivan, the White House national security adviser, told"
 				role, end = r, c
+				whichApp = toks[c+1].is("which")
 				break
 			}
 			if m, ok := analyzeNP(s, toks, c+1, end-1); ok && m.name != "" && m.pronoun == 0 && !m.descr {
@@ -200,6 +214,9 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 	}
 	{
 		if m, ok := parseLeft(s, toks, end); ok && (end == j || m.pronoun == 0) {
+			if whichApp && !m.personCue && m.pronoun == 0 && m.name != "" {
+				m.kind = Organization // "which", not "who": not a person
+			}
 			if acronym != "" && (m.kind == Organization || m.name == "") {
 				m = mention{from: m.from, to: m.to, name: acronym, kind: Organization}
 			}
@@ -298,6 +315,9 @@ func contentOf(toks []token, f frame) content {
 	if f.m.from > 0 && f.m.from == f.lo && (toks[f.m.from-1].is("which") || toks[f.m.from-1].is("who") || toks[f.m.from-1].is("whom")) {
 		return c // "Prime, which Jeff Bezos said had surpassed …": the clause lacks its subject
 	}
+	if a < aEnd && !saw && toks[a].kind == tWord && l.finite[toks[a].lower] {
+		return c // "the 95% the World Health Organization says is needed": no subject
+	}
 	if a < aEnd && toks[a].kind != tQuote {
 		// "said in a letter to Abbott last month: “…”"
 		for k := a; k < aEnd && k-a <= 9; k++ {
@@ -330,7 +350,7 @@ func contentOf(toks []token, f frame) content {
 			c.direct, c.ok = true, true
 			return c
 		}
-		if f.kind == cueThat && !saw && toks[a].kind != tQuote {
+		if f.kind == cueThat && !saw && toks[a].kind != tQuote && !subjectPronounClause(toks, a) {
 			// "denied Sullivan's statement": no clause
 		} else if f.kind != cuePost && clauseWords(toks[a:aEnd]) >= 3 && (f.m.from >= f.lo || f.kind == cuePrep || f.kind == cueParticiple || f.lo == 0 || !commaBefore || bEnd == 0) {
 			c.from, c.to, c.ok = a, aEnd, true
@@ -347,6 +367,20 @@ func contentOf(toks []token, f frame) content {
 		return c
 	}
 	return c
+}
+
+// subjectPronounClause reports a clause opening with a subject pronoun and
+// a verb, so a that-verb reports it although "that" was left out: "admitted
+// he had a few nerves" (but not "denied Sullivan's statement").
+func subjectPronounClause(toks []token, a int) bool {
+	if a+1 >= len(toks) || toks[a+1].kind != tWord {
+		return false
+	}
+	switch toks[a].lower {
+	case "he", "she", "it", "they", "we", "i":
+		return true
+	}
+	return false
 }
 
 // skipAdjuncts steps over "on Tuesday", "in a statement", "last week",

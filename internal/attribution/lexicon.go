@@ -154,6 +154,10 @@ financial technology science medical clinical legal city-council`
 const spokesRoles = `spokesman spokeswoman spokesperson spokespeople representative
 official officials source sources sprecher sprecherin porte-parole`
 
+// Spokesperson words that, with no organisation named ("A spokesperson
+// said: …"), speak for the organisation in focus.
+const spokesOnlyRoles = `spokesman spokeswoman spokesperson sprecher sprecherin porte-parole`
+
 // Organisation nouns that can speak on their own, lower case in prose:
 // "police said", "Iranian state media reported", "the ministry said".
 const orgNouns = `police prosecutors ministry government company firm group bank
@@ -209,6 +213,11 @@ const kinNouns = `sister brother wife husband son daughter mother father partner
 neighbour neighbor colleague widow widower uncle aunt cousin
 sœur frère fille fils mère père épouse mari veuve voisin voisine
 schwester bruder tochter sohn mutter vater ehefrau ehemann witwe nachbar nachbarin`
+
+// Finite verbs that cannot open a reported clause: a clause starting with
+// one lacks its subject ("the 95% the WHO says is needed").
+const finiteVerbs = `is are was were has have had will would can could should may might must
+does did`
 
 // Titles that stand for a role: "Mrs Justice Harwood" is a judge.
 const titleRoles = `justice=judge`
@@ -309,6 +318,8 @@ type lexicon struct {
 	titleRoles    map[string]string
 	nonRoleIst    map[string]bool
 	kin           map[string]bool
+	finite        map[string]bool
+	spokesOnly    map[string]bool
 }
 
 var (
@@ -362,6 +373,8 @@ func buildLexicon() *lexicon {
 		titleRoles:    make(map[string]string),
 		nonRoleIst:    wordSet(nonRoleIst),
 		kin:           wordSet(kinNouns),
+		finite:        wordSet(finiteVerbs),
+		spokesOnly:    wordSet(spokesOnlyRoles),
 	}
 	for _, kv := range strings.Fields(titleRoles) {
 		if k, v, ok := strings.Cut(kv, "="); ok {

@@ -221,6 +221,9 @@ func parseRight(s string, toks []token, start int) (mention, int, bool) {
 	end := k
 	if end+1 < len(toks) && toks[end].isPunct(",") && m.pronoun == 0 {
 		role, after := readApposition(s, toks, end+1)
+		if toks[end+1].is("which") && !m.personCue && m.name != "" {
+			m.kind = Organization // "Water UK, which represents water companies"
+		}
 		if after > end+1 {
 			if role != "" && m.role == "" && !m.descr {
 				m.role = role
@@ -394,8 +397,8 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 			m.org = s[orgToks[0].start:orgToks[len(orgToks)-1].end]
 		}
 		m.role = cleanRole(s[toks[i].start:toks[k].end])
-		if m.org == "" && !m.definite {
-			return m, false
+		if m.org == "" && !m.definite && !(k == i && l.spokesOnly[m.head]) {
+			return m, false // "a senior political source": nobody named
 		}
 		return m, true
 	}

@@ -186,7 +186,7 @@ func (r *registry) resolveDescription(m mention, block, serial int) int {
 		}
 		return r.resolvePronoun(g, block, serial)
 	}
-	if lex().spokes[m.head] && m.definite {
+	if lex().spokes[m.head] && m.definite || lex().spokesOnly[m.head] && m.indefinite {
 		// "the spokesperson said": the spokesperson of the organisation in focus
 		return r.resolvePronoun('o', block, serial)
 	}

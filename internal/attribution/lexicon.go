@@ -441,6 +441,16 @@ func isRoleWord(w string) bool {
 	return len(w) >= 8 && strings.HasSuffix(w, "ist") && !l.nonRoleIst[w] && !l.nonRoleIst[w[len(w)-5:]]
 }
 
+// isRoleTok is isRoleWord for a token: a capitalised word is a title only
+// when listed or a German compound, never by the "-ist" ending, which
+// capitalised is more often a surname ("Lindqvist", "Almquist").
+func isRoleTok(t token) bool {
+	if t.isCap() && strings.HasSuffix(t.lower, "ist") {
+		return lex().roleNouns[t.lower] || lex().spokes[t.lower]
+	}
+	return isRoleWord(t.lower)
+}
+
 // isAgeDescriptor reports "24-year-old", "52-Jährige".
 func isAgeDescriptor(w string) bool {
 	return strings.HasSuffix(w, "-year-old") || strings.HasSuffix(w, "-jährige") || strings.HasSuffix(w, "-jähriger")

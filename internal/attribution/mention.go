@@ -425,7 +425,7 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 	n := to
 	for n > i {
 		t := toks[n-1]
-		if t.isCap() && !isRoleWord(t.lower) && !l.orgCues[t.lower] && l.honorific[t.lower] == 0 && !l.capStop[t.lower] {
+		if t.isCap() && !isRoleTok(t) && !l.orgCues[t.lower] && l.honorific[t.lower] == 0 && !l.capStop[t.lower] {
 			n--
 			continue
 		}
@@ -437,6 +437,9 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 	}
 	for n < to && toks[n].kind == tWord && !toks[n].isCap() {
 		n++ // a name never starts with a particle
+	}
+	if to-n == 1 && n > i && isLinkWord(toks[n-1]) && n-1 > i && isRoleTok(toks[n-2]) {
+		return m, false // "zum Spieler des Spiels": a role and what it is of, no name
 	}
 	if n < to {
 		m.name = s[toks[n].start:toks[to-1].end]
@@ -567,11 +570,11 @@ func affiliationAt(toks []token, i, to int) int {
 			continue
 		}
 		prev := toks[p-1]
-		if !prev.isCap() || isRoleWord(prev.lower) || l.orgCues[prev.lower] || l.honorific[prev.lower] != 0 || l.capStop[prev.lower] {
+		if !prev.isCap() || isRoleTok(prev) || l.orgCues[prev.lower] || l.honorific[prev.lower] != 0 || l.capStop[prev.lower] {
 			return 0
 		}
 		names := 0
-		for k := p - 1; k >= i && toks[k].isCap() && !isRoleWord(toks[k].lower) && l.honorific[toks[k].lower] == 0; k-- {
+		for k := p - 1; k >= i && toks[k].isCap() && !isRoleTok(toks[k]) && l.honorific[toks[k].lower] == 0; k-- {
 			names++
 		}
 		org := false

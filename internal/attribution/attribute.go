@@ -182,7 +182,7 @@ func (a *article) registerNames(s *sentence, serial int, sm *sentMentions) {
 			continue
 		}
 		words := nameWords(m.name)
-		if len(words) < 2 && !m.personCue {
+		if len(words) < 2 && !m.personCue && !(m.kind == Organization && anyOrgCueText(words)) {
 			// a lone capitalised word counts only if it names someone known
 			if !a.known(words) {
 				if after > i {
@@ -215,7 +215,18 @@ func (a *article) registerNames(s *sentence, serial int, sm *sentMentions) {
 
 func anyOrgCueText(words []string) bool {
 	for _, w := range words {
-		if lex().orgCues[w] {
+		if lex().orgCues[w] || germanOrgCompound(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// germanOrgCompound reports a German compound ending in a long
+// organisation word: "Bundesgesundheitsministerium", "Landgericht".
+func germanOrgCompound(w string) bool {
+	for _, suf := range strings.Fields(germanOrgSuffixes) {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
 			return true
 		}
 	}

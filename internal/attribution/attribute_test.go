@@ -113,6 +113,32 @@ func TestDevSet(t *testing.T) {
 	}
 }
 
+// TestHeldOut scores the held-out set, whose articles were written after
+// the rules and must not be tuned against, and guards it from regressions.
+func TestHeldOut(t *testing.T) {
+	golds, _ := filepath.Glob(filepath.Join("testdata", "heldout", "*.gold.json"))
+	if len(golds) == 0 {
+		t.Fatal("no held-out gold files")
+	}
+	var total score.Result
+	for _, g := range golds {
+		gold, err := score.Load(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		blocks, err := score.ReadText(articleOf(g))
+		if err != nil {
+			t.Fatal(err)
+		}
+		total.Add(score.Score(gold, attribution.Attribute(blocks, attribution.Options{})))
+	}
+	t.Logf("held-out: %d statements, recall %.3f, precision %.3f, roles %.3f", total.Gold, total.Recall(), total.Precision(), total.RoleAccuracy())
+	if total.Recall() < 0.85 || total.Precision() < 0.95 || total.NotStatementHits > 0 {
+		t.Errorf("held-out below its floor: recall %.3f (≥0.85), precision %.3f (≥0.95), not-statements %d",
+			total.Recall(), total.Precision(), total.NotStatementHits)
+	}
+}
+
 // TestSeedFixtures checks the two shared seed pages: every gold statement
 // found with the right speaker and role, no not_statement reported.
 func TestSeedFixtures(t *testing.T) {

@@ -219,6 +219,11 @@ schwester bruder tochter sohn mutter vater ehefrau ehemann witwe nachbar nachbar
 const finiteVerbs = `is are was were has have had will would can could should may might must
 does did`
 
+// Endings of German compounds that name an organisation:
+// "Bundesgesundheitsministerium", "Landgericht", "Bundesapothekerkammer".
+const germanOrgSuffixes = `ministerium institut gericht polizei regierung verband kammer behörde
+agentur bundesamt`
+
 // Titles that stand for a role: "Mrs Justice Harwood" is a judge.
 const titleRoles = `justice=judge`
 

@@ -270,7 +270,7 @@
       focus: document.activeElement,
     };
     const cleanups = [];
-    const uiLang = api.i18n.getUILanguage();
+    const uiLang = t('uiLang'); // the language of the strings shown, not the browser's
     const narrow = window.matchMedia(NARROW);
     const reducedMotion = window.matchMedia(REDUCED_MOTION);
 

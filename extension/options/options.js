@@ -15,7 +15,7 @@ const siteInput = document.getElementById('site');
 const siteError = document.getElementById('site-error');
 
 function localize() {
-  document.documentElement.lang = api.i18n.getUILanguage();
+  document.documentElement.lang = t('uiLang');
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   document.title = t('optionsTitle');
 }

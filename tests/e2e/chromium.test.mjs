@@ -5,7 +5,7 @@
 // unchanged.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CHROMIUM, launchChromium, missingPrerequisite, sleep, startServer, waitInReader } from './lib/harness.mjs';
+import { CHROMIUM, artifactPath, inReader, launchChromium, missingPrerequisite, sleep, startServer, waitInReader } from './lib/harness.mjs';
 import { articleFlow, cspFlow, hostileFlow, noArticleFlow, openPage, settingsFlow, waitOpen } from './lib/flow.mjs';
 
 const skip = missingPrerequisite(CHROMIUM);
@@ -47,6 +47,41 @@ test('SayWho in Chromium', { skip: skip ?? false, timeout: 170_000 }, async (t) 
     await page.close();
   });
 
+  await t.test('printing prints the article, not the page', async () => {
+    const page = await openPage(env, '/harbor-bridge.html');
+    await env.toggle(page);
+    await waitOpen(page);
+    await page.emulateMediaType('print');
+    const styles = await page.evaluate(() => ({
+      body: getComputedStyle(document.body).display,
+      host: getComputedStyle(document.querySelector('saywho-reader')).position,
+    }));
+    assert.deepEqual(styles, { body: 'none', host: 'static' });
+    const bar = await inReader(page, (root) => getComputedStyle(root.querySelector('.sw-bar')).display);
+    assert.equal(bar, 'none');
+    await page.pdf({ path: artifactPath('chromium-print.pdf'), format: 'A4' });
+    await page.emulateMediaType(null);
+    await page.close();
+  });
+
+  await t.test('"always open this site" leads to the options page with the site filled in', async () => {
+    const page = await openPage(env, '/harbor-bridge.html');
+    await env.toggle(page);
+    await waitOpen(page);
+    const opened = env.browser.waitForTarget((target) => target.url().includes('/extension/options/options.html#add='), { timeout: 10000 });
+    await inReader(page, (root) => {
+      root.querySelector('button[aria-controls="sw-settings"]').click();
+      root.querySelector('#sw-settings .sw-link').click();
+    });
+    const target = await opened;
+    const options = await target.page();
+    await options.bringToFront();
+    await options.waitForFunction(() => document.getElementById('site').value !== '');
+    assert.equal(await options.$eval('#site', (i) => i.value), new URL(env.server.base).origin);
+    await options.close();
+    await page.close();
+  });
+
   await t.test('options page changes reach an open reader', async () => {
     const page = await openPage(env, '/harbor-bridge.html');
     await env.toggle(page);
@@ -62,5 +97,23 @@ test('SayWho in Chromium', { skip: skip ?? false, timeout: 170_000 }, async (t) 
     await options.click('input[name="font"][value="serif"]');
     await options.close();
     await page.close();
+  });
+
+  await t.test('German browser: German reader', async () => {
+    const de = await launchChromium({ lang: 'de' });
+    try {
+      const page = await openPage({ ...env, browser: de.browser }, '/harbor-bridge.html');
+      await page.triggerExtensionAction(de.extension);
+      await waitOpen(page);
+      const ui = await inReader(page, (root) => ({
+        panel: root.querySelector('#sw-panel-title').textContent,
+        removed: root.querySelector('.sw-removed h2').textContent,
+        date: root.querySelector('.sw-date').textContent,
+        lang: root.querySelector('.sw-app').lang,
+      }));
+      assert.deepEqual(ui, { panel: 'Wer sagte was', removed: 'Was entfernt wurde', date: '14. März 2026', lang: 'de' });
+    } finally {
+      await de.browser.close();
+    }
   });
 });

@@ -6,14 +6,16 @@
 // content script, the background engine and the UI are the product's.
 import { test } from 'node:test';
 import { FIREFOX, firefoxDriver, launchFirefox, missingPrerequisite, startServer } from './lib/harness.mjs';
-import { articleFlow, cspFlow, hostileFlow, noArticleFlow, settingsFlow } from './lib/flow.mjs';
+import { articleFlow, cspFlow, hostileFlow, noArticleFlow, openPage, settingsFlow } from './lib/flow.mjs';
 
 const skip = missingPrerequisite(FIREFOX);
 const env = { name: 'firefox' };
 
 test('SayWho in Firefox', { skip: skip ?? false, timeout: 170_000 }, async (t) => {
   env.server = await startServer();
-  const launched = await launchFirefox();
+  // The article tab is opened before the extension is installed: injection
+  // on demand must work on tabs that were already open.
+  const launched = await launchFirefox({ beforeInstall: (browser) => openPage({ browser, server: env.server }, '/harbor-bridge.html') });
   env.browser = launched.browser;
   const driver = await firefoxDriver(env.browser);
   env.toggle = async (page) => {
@@ -26,7 +28,8 @@ test('SayWho in Firefox', { skip: skip ?? false, timeout: 170_000 }, async (t) =
     await env.server.close();
   });
 
-  await t.test('article: clean view, panel, highlight, exact restore', (tt) => articleFlow(env, tt));
+  await t.test('article (tab open before install): clean view, panel, highlight, exact restore',
+    (tt) => articleFlow(env, tt, launched.early));
   await t.test('settings persist; screenshots', (tt) => settingsFlow(env, tt));
   await t.test('page CSP blocking WebAssembly', () => cspFlow(env));
   await t.test('hostile markup never runs', () => hostileFlow(env));

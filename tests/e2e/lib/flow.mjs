@@ -51,9 +51,12 @@ export async function clickInReader(page, selector, index = 0) {
 }
 
 /** Toggle on → check cleaning and the panel → click a statement → toggle off, page restored. */
-export async function articleFlow(env, t) {
-  const page = await openPage(env, '/harbor-bridge.html');
-  await page.evaluate(() => window.scrollTo(0, 420));
+export async function articleFlow(env, t, page = null) {
+  page ??= await openPage(env, '/harbor-bridge.html');
+  await page.evaluate(() => {
+    window.scrollTo(0, 420);
+    document.querySelector('.entry-content a').focus({ preventScroll: true });
+  });
   const before = await pageSnapshot(page);
   assert.ok(before.scrollY > 0, 'the test page must be scrollable');
 
@@ -144,6 +147,8 @@ export async function articleFlow(env, t) {
     assert.equal(after.html, before.html);
     assert.equal(after.scrollY, before.scrollY);
     assert.equal(after.scrollX, before.scrollX);
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    assert.equal(focused, '/local/ferry-timetable-changes/', 'focus goes back where it was');
   });
 
   await t.test('Esc closes the reader too', async () => {

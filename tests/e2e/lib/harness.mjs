@@ -70,12 +70,14 @@ function tmpDir(prefix) {
 }
 
 /** Real Chromium with the product extension from dist/unpacked. */
-export async function launchChromium() {
+export async function launchChromium({ lang = 'en-US' } = {}) {
   const profile = tmpDir('saywho-chromium-');
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     pipe: true,
+    env: { ...process.env, LANGUAGE: lang },
     args: [
+      `--lang=${lang}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`,
       // lets the test click the toolbar button over CDP (Extensions.triggerAction)
@@ -130,7 +132,7 @@ document.title = 'driver-ready';
 export const FIREFOX_UUID = '5a7e0000-5a7e-4000-8000-000000005a7e';
 
 /** Real Firefox ESR with the test copy of the extension (see firefoxTestCopy). */
-export async function launchFirefox() {
+export async function launchFirefox({ beforeInstall } = {}) {
   const copy = firefoxTestCopy();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -141,8 +143,9 @@ export async function launchFirefox() {
       'extensions.webextensions.uuids': JSON.stringify({ [copy.id]: FIREFOX_UUID }),
     },
   });
+  const early = beforeInstall ? await beforeInstall(browser) : undefined;
   await browser.installExtension(copy.dir);
-  return { browser, copy };
+  return { browser, copy, early };
 }
 
 /** Opens the Firefox driver page; returns a function toggling the tab at url. */

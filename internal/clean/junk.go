@@ -2,6 +2,7 @@ package clean
 
 import (
 	"net/url"
+	"os"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -27,6 +28,9 @@ func (c *cleaner) markJunk() {
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 			if ch.Type != html.ElementNode {
 				continue
+			}
+			if ch.DataAtom == atom.Pre || ch.DataAtom == atom.Code {
+				continue // syntax-highlighting classes ("hljs-comment") are not junk
 			}
 			c.classify(ch, above, bodyP)
 			k := above
@@ -219,11 +223,15 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 	if (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && c.isHeadlineList(n) {
 		return KindRelatedLinks
 	}
-	if st.links > 0 && linkDensity(st) >= 0.9 && countWords(t) <= 6 && reCTA.MatchString(strings.TrimSpace(t)) {
-		if lower := strings.ToLower(t); strings.HasPrefix(lower, "buy") || strings.HasPrefix(lower, "shop") || strings.Contains(lower, "price") || strings.Contains(lower, "deal") {
-			return KindAd
+	if countWords(t) <= 6 && reCTA.MatchString(strings.TrimSpace(t)) {
+		lower := strings.ToLower(t)
+		shop := strings.HasPrefix(lower, "buy") || strings.HasPrefix(lower, "shop") || strings.Contains(lower, "price") || strings.Contains(lower, "deal")
+		switch {
+		case shop && (st.links > 0 || isTextBlockish(n)):
+			return KindAd // "See price at Amazon", even as a bare button label
+		case st.links > 0 && linkDensity(st) >= 0.9:
+			return KindOther
 		}
-		return KindOther
 	}
 	return ""
 }
@@ -256,6 +264,14 @@ func textOnlyKind(t string) Kind {
 	case l <= 300 && reDisclosure.MatchString(t):
 		return KindOther
 	case l <= 80 && hasDigit(trim) && reDateline.MatchString(trim):
+		return KindOther
+	case l <= 160 && reBoilerplateLine.MatchString(trim):
+		if strings.HasPrefix(lower, "advertisement") || strings.HasSuffix(lower, ")") {
+			return KindAd
+		}
+		if strings.HasPrefix(lower, "page ") || strings.HasPrefix(lower, "copyright") || strings.HasPrefix(lower, "©") || strings.HasPrefix(lower, "(c)") || strings.HasPrefix(lower, "all rights") {
+			return KindNavigation // pagination and footer lines
+		}
 		return KindOther
 	case l <= 400 && has(newsletterKeys) && reNewsletterText.MatchString(t):
 		return KindNewsletter
@@ -397,7 +413,7 @@ func (c *cleaner) markInRoot() {
 			st := c.st(n)
 			switch n.DataAtom {
 			case atom.Div, atom.Section, atom.Ul, atom.Ol, atom.Table, atom.Aside, atom.Dl, atom.Td, atom.Th:
-				if st.links >= 3 && linkDensity(st) >= 0.6 && float64(st.text) < 0.4*float64(rootText) && !c.mostlyAnchors(n) {
+				if os.Getenv("NO_LINKDENSE") == "" && st.links >= 3 && linkDensity(st) >= 0.6 && float64(st.text) < 0.4*float64(rootText) && !c.mostlyAnchors(n) {
 					if avgLinkWords(c, n) >= 4 {
 						c.kind[n] = KindRelatedLinks
 					} else {

@@ -179,14 +179,18 @@ var (
 	// A paragraph that is only a cross-link: "READ MORE: Headline".
 	reInlinePromo     = regexp.MustCompile(`(?i)^\s*(read more|also read|read also|more|related|see also|read next|recommended|must read|don'?t miss|click here|related article|related story|related news|related coverage|more from|watch|listen|opinion|also see|further reading|related links|trending|sponsored|latest|more on this|more on)\s*[:|»›\-–—>]+`)
 	reAdLabel         = regexp.MustCompile(`(?i)^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|article continues below( this (ad|advertisement))?|story continues below( advertisement)?|continue reading below|content continues below|scroll to continue( with content)?|paid content|anzeige|publicité|werbung|publicidad|pubblicità|reklama)\W*$`)
-	reShareLabel      = regexp.MustCompile(`(?i)^(share( (this|post|article|story|on|via|the article))?|share this (post|article|story|page)|sharing is caring|spread the word|tweet|pin it|email|print|copy link|follow us( on)?|like us on facebook|share on (facebook|twitter|x|linkedin|whatsapp|email))\W*$`)
+	reShareLabel      = regexp.MustCompile(`(?i)^(share( (this|post|article|story|on|via|the article))?|share this (post|article|story|page)|sharing is caring|spread the word|tweet|pin it|email|print|copy link|follow us( on)?|like us on facebook|share on (facebook|twitter|x|linkedin|whatsapp|email)|pin (this|it) for later|pin for later|save (this|it) for later|stay connected( with (me|us))?|follow( us)?( on)? [\p{L}' ]{1,30}|like us on facebook)\W*$`)
 	reCommentFormText = regexp.MustCompile(`(?i)(please enter your (comment|name|email|e-mail)|you have entered an incorrect email|leave a (reply|comment)|post comment|save my name, email|your email address will not be published|required fields are marked|cancel reply|logged in as|you must be logged in to post a comment|add a comment|join the discussion|comments are closed)`)
 	reNewsletterText  = regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .*newsletter|subscribe to (our|the) .*newsletter|get (our|the) .*newsletter|enter your email|delivered to your inbox|newsletter sign ?up|by signing up, you agree)`)
 	reCookieText      = regexp.MustCompile(`(?i)(we use cookies|this (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings))`)
 	// Affiliate and editorial disclosures: "We may earn commission from links on this page".
 	reDisclosure = regexp.MustCompile(`(?i)((earn|receive|get)s? (us )?(a |an )?(small |affiliate )?(commission|compensation)|affiliate links?|reader-supported|chosen independently|advertis(er|ing) (disclosure|policy)|editorial (policy|note|guidelines)|we (only )?recommend products|paid partnership|this (post|article) (may )?contains? affiliate)`)
 	// A line that is only a date or a reading time: "Posted: 2 days ago", "4 min read".
-	reDateline = regexp.MustCompile(`(?i)^((posted|published|updated|last updated|modified|date)( on)?:?\s*)?(` + dateAlt + `)?[\s,.|•·–—-]*(\d+ min(ute)?s?( read)?)?[\s,.|•·–—-]*$`)
+	reDateline = regexp.MustCompile(`(?i)^((posted|published|updated|last updated|modified|date)( on)?:?\s*)?(` + dateAlt + `)?[\s,.|•·–—-]*(at )?(\d{1,2}:\d{2}\s*(am|pm)?( [a-z]{2,4})?)?[\s,.|•·–—-]*(\d+ min(ute)?s?( read)?)?[\s,.|•·–—-]*$`)
+	// Credits, copyright lines, bylines and loading placeholders that sit
+	// in the body: "Image Source: Mises Institute", "Copyright © 2023 …",
+	// "Written by Cassidy Horton", "Page 1 of 8", "Loading paragraph...".
+	reBoilerplateLine = regexp.MustCompile(`(?i)^((featured? |header |cover |lead |top )?(image|photo|picture|photograph)s?( credits?| source)?\s*(:|by\b)|(photo|image) credits?\b|credits?:|copyright\b|©|\(c\) \d{4}|all rights reserved|(written|posted|published|reviewed|edited|fact[- ]checked) by \S+( \S+){0,4}( (at|on) .*)?$|page \d+ of \d+$|loading( paragraph| content| comments)?(\.\.\.|…)?$|advertisement:|.*\((sponsored|advertisement|ad)\)$)`)
 	// Calls to action that are a lone link or button: "Buy on Amazon", "Start free trial".
 	reCTA       = regexp.MustCompile(`(?i)^(buy|shop|order|check (the )?price|see (the )?price|view (the )?(deal|price|offer)|get (it|the deal|started|a quote|a demo|a free)|start( (your|a|the))? (free )?(trial|now|today|learning)|try (it )?(now|for free|free)|learn more|read more|find out more|book (a|your)|schedule (a|your)|request (a|your)|sign up|subscribe|download|contact( us)?|get in touch|join|register|apply now|call (us|now)|enroll|donate)\b`)
 	reNoArticle = regexp.MustCompile(`(?i)^(search results|page not found|404|nothing found|no results)`)
@@ -199,7 +203,7 @@ const dateAlt = `(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1
 // Cheap substring checks run before the text patterns above.
 var (
 	commentFormKeys = []string{"comment", "reply", "your name", "email", "e-mail", "logged in", "required fields"}
-	newsletterKeys  = []string{"newsletter", "sign up", "email", "inbox", "signing up"}
+	newsletterKeys  = []string{"newsletter", "sign up", "email", "inbox", "signing up", "subscribe", "mailing list", "updates from"}
 	cookieKeys      = []string{"cookie", "by continuing"}
 )
 

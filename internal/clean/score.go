@@ -173,27 +173,8 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 			}
 		}
 	}
-	// Climb while the parent scores better, or is a plain wrapper.
-	last := final(top)
-	for p := top.Parent; p != nil && p != c.body && p != c.htmlEl; p = p.Parent {
-		ps, ok := scores[p]
-		if !ok {
-			continue
-		}
-		_ = ps
-		fp := final(p)
-		if fp < last/3 {
-			break
-		}
-		if fp > last && c.st(p).ptext < c.st(top).ptext*3 && cleanLinkDensity(c.st(p)) < 0.4 {
-			top = p
-			if debugf != nil {
-				debugf("climb → <%s class=%.50q>", p.Data, attr(p, "class"))
-			}
-			break
-		}
-		last = fp
-	}
+	// Readability also climbs to a parent that scores better; expand below
+	// does that job with text measures instead (it measured better here).
 	for top.Parent != nil && top.Parent != c.body && onlyElementChild(top.Parent) == top {
 		top = top.Parent
 	}
@@ -245,10 +226,15 @@ func (c *cleaner) expand(top *html.Node) *html.Node {
 				})
 			}
 		}
+		if debugf != nil {
+			debugf("expand? <%s class=%.40q> addP=%d addText=%d addLink=%d dup=%d/%d base=%d", p.Data, attr(p, "class"), addP, addText, addLink, dup, all, base)
+		}
 		if all > 0 && float64(dup) > 0.3*float64(all) {
 			break
 		}
-		if float64(addP) >= expandMinGain*float64(base) && float64(addP) >= expandMinShare*float64(addText) {
+		bs := c.st(best)
+		gainP, gainText := ps.cptext-bs.cptext, ps.ctext-bs.ctext
+		if float64(gainP) >= expandMinGain*float64(base) && float64(gainP) >= expandMinShare*float64(gainText) {
 			best = p
 			base = ps.cptext
 		}

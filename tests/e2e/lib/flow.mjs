@@ -249,6 +249,22 @@ export async function cspFlow(env) {
   const names = await inReader(page, (root) => Array.from(root.querySelectorAll('.sw-name'), (n) => n.textContent));
   assert.ok(names.includes('Marisol Okafor'), `speakers: ${names}`);
   await page.close();
+
+  // A CSP without inline styles must not leave the reader unstyled.
+  const strict = await openPage(env, '/csp-strict/harbor-bridge.html');
+  const sheetsBefore = await strict.evaluate(() => document.adoptedStyleSheets.length);
+  await env.toggle(strict);
+  await waitOpen(strict);
+  const look = await inReader(strict, (root) => {
+    const app = getComputedStyle(root.querySelector('.sw-app'));
+    return { position: app.position, display: app.display, panel: getComputedStyle(root.querySelector('.sw-statement')).borderRadius };
+  });
+  assert.deepEqual(look, { position: 'absolute', display: 'flex', panel: '8px' });
+  assert.equal(await strict.evaluate(() => document.adoptedStyleSheets.length), sheetsBefore + 1, 'print sheet adopted');
+  await env.toggle(strict);
+  await waitClosed(strict);
+  assert.equal(await strict.evaluate(() => document.adoptedStyleSheets.length), sheetsBefore, 'print sheet removed');
+  await strict.close();
 }
 
 /** Hostile markup in the article and in a quote never runs. */

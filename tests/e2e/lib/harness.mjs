@@ -44,6 +44,8 @@ export async function startServer() {
     // The same article behind a CSP that forbids WebAssembly (and inline
     // script) for the page and its content scripts.
     '/csp/harbor-bridge.html': { file: SAMPLE, headers: { 'Content-Security-Policy': "script-src 'self'; object-src 'none'" } },
+    // ...and behind one that also forbids inline styles.
+    '/csp-strict/harbor-bridge.html': { file: SAMPLE, headers: { 'Content-Security-Policy': "default-src 'self'; style-src 'self'; script-src 'self'" } },
   };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');

@@ -47,7 +47,7 @@ func (c *cleaner) prepare() {
 // isHidden: hidden attribute, display:none / visibility:hidden styles,
 // aria-hidden="true" (as Readability does).
 func isHidden(n *html.Node) bool {
-	if hasAttr(n, "hidden") {
+	if hasAttr(n, "hidden") && !isStreamedSegment(n) {
 		return true
 	}
 	if strings.EqualFold(attr(n, "aria-hidden"), "true") && !strings.Contains(attr(n, "class"), "fallback-image") {
@@ -105,4 +105,20 @@ func firstSrcsetURL(s string) string {
 		}
 	}
 	return best
+}
+
+// isStreamedSegment: React's streaming server rendering sends late
+// content in <div hidden id="S:0"> and a script moves it into place, so a
+// reader does see it.
+func isStreamedSegment(n *html.Node) bool {
+	id := attr(n, "id")
+	if len(id) < 3 || (id[0] != 'S' && id[0] != 'P') || id[1] != ':' {
+		return false
+	}
+	for _, r := range id[2:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

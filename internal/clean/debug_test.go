@@ -38,6 +38,7 @@ func TestDebugPage(t *testing.T) {
 	c.markJunk()
 	c.measureClean(c.body, 0)
 	c.findRoots()
+	fmt.Println("notArticle:", c.notArticle())
 	if os.Getenv("DEBUG_KINDS") != "" {
 		for n, k := range c.kind {
 			fmt.Printf("%s <%s class=%q id=%q> %.60q\n", k, n.Data, attr(n, "class"), attr(n, "id"), textOf(n))

@@ -2,7 +2,6 @@ package clean
 
 import (
 	"net/url"
-	"os"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -412,8 +411,13 @@ func (c *cleaner) markInRoot() {
 			}
 			st := c.st(n)
 			switch n.DataAtom {
-			case atom.Div, atom.Section, atom.Ul, atom.Ol, atom.Table, atom.Aside, atom.Dl, atom.Td, atom.Th:
-				if os.Getenv("NO_LINKDENSE") == "" && st.links >= 3 && linkDensity(st) >= 0.6 && float64(st.text) < 0.4*float64(rootText) && !c.mostlyAnchors(n) {
+			case atom.Ul, atom.Ol:
+				// A list of links inside the article is usually content
+				// (sources, a changelog); only a bare headline list of the
+				// same site is taken out, and that was done by markJunk.
+				return true
+			case atom.Div, atom.Section, atom.Table, atom.Aside, atom.Dl, atom.Td, atom.Th:
+				if st.links >= 3 && linkDensity(st) >= 0.6 && float64(st.text) < 0.4*float64(rootText) && !c.mostlyAnchors(n) {
 					if avgLinkWords(c, n) >= 4 {
 						c.kind[n] = KindRelatedLinks
 					} else {

@@ -414,6 +414,9 @@ func (c *cleaner) notArticle() string {
 	if float64(link)/float64(text) > maxTeaserRatio {
 		return "the page is mostly links"
 	}
+	if debugf != nil {
+		debugf("notArticle: ptext=%d text=%d link=%d paras=%d teasers=%d", ptext, text, link, paras, teasers)
+	}
 	if teasers >= 6 && teasers*2 >= paras*3 && ptext < teasers*250 && float64(link)/float64(text) > 0.25 {
 		return "the page lists other pages' headlines"
 	}

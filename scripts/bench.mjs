@@ -17,7 +17,8 @@
 //
 // Everything it builds goes to a temporary directory: the engine WASM with
 // the flags of scripts/build.sh, a baseline WASM of goquery + minify alone
-// (scripts/bench/baseline), the per-page native timer (scripts/bench/native)
+// (scripts/bench/baseline), the per-page native timer (scripts/bench/native),
+// the engine without its time limit for the size rows (scripts/bench/nolimit)
 // and an unpacked copy of the extension. The corpora are read in place from
 // ../shared (or $SAYWHO_SHARED); without them the corpus rows are skipped.
 import { execFileSync, spawn } from 'node:child_process';
@@ -104,6 +105,12 @@ function build(tmp) {
   run('go', ['build', '-o', join(tmp, 'native'), './scripts/bench/native']);
   cpSync(join(goroot, 'lib', 'wasm', 'wasm_exec.js'), join(eng, 'wasm_exec.js'));
   cpSync(join(root, 'extension', 'engine', 'engine.mjs'), join(eng, 'engine.mjs'));
+  // The same engine without its time limit, for the size and memory rows.
+  const nolimit = join(tmp, 'nolimit');
+  mkdirSync(nolimit);
+  run('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', join(nolimit, 'saywho.wasm'), './scripts/bench/nolimit'], { env: wasmEnv });
+  cpSync(join(eng, 'wasm_exec.js'), join(nolimit, 'wasm_exec.js'));
+  cpSync(join(eng, 'engine.mjs'), join(nolimit, 'engine.mjs'));
   // The unpacked extension, as scripts/build.sh assembles it.
   const ext = join(tmp, 'extension');
   mkdirSync(ext);
@@ -118,7 +125,7 @@ function build(tmp) {
     baseRaw: readFileSync(join(tmp, 'baseline.wasm')).length,
     baseGzip: gz(join(tmp, 'baseline.wasm')),
   };
-  return { eng, ext, size, native: join(tmp, 'native') };
+  return { eng, nolimit, ext, size, native: join(tmp, 'native') };
 }
 
 // ---------------------------------------------------------------- measurements
@@ -135,8 +142,8 @@ async function native(tools, tmp, pagesTsv, synthTsv) {
   log('native: per-page times');
   const env = { ...process.env, GODEBUG: 'inittrace=1' };
   const corpus = await runJSON(tools.native, ['-list', pagesTsv], { env });
-  const synth = await runJSON(tools.native, ['-list', synthTsv, '-warm', '1']);
-  const mem = await runJSON(tools.native, ['-mem', synthTsv]);
+  const synth = await runJSON(tools.native, ['-list', synthTsv, '-warm', '1', '-repeat', '3', '-nolimit']);
+  const mem = await runJSON(tools.native, ['-mem', synthTsv, '-nolimit']);
   return { corpus: corpus.rows, init: parseInitTrace(corpus.stderr), synth: synth.rows.filter((r) => !r.first), mem: mem.rows };
 }
 
@@ -172,7 +179,7 @@ async function profile(tmp) {
 
 async function nodeWasm(tools, pagesJson, coldJson, freshJson, synthJson) {
   const script = join(root, 'scripts', 'bench', 'node-wasm.mjs');
-  const node = (mode, file) => runJSON(process.execPath, ['--expose-gc', script, mode, tools.eng, file]);
+  const node = (mode, file, dir = tools.eng) => runJSON(process.execPath, ['--expose-gc', script, mode, dir, file]);
   log('WASM in Node: warm');
   const warm = (await node('warm', pagesJson)).rows;
   log('WASM in Node: cold instances');
@@ -180,8 +187,8 @@ async function nodeWasm(tools, pagesJson, coldJson, freshJson, synthJson) {
   log('WASM in Node: fresh processes');
   const fresh = (await node('fresh', freshJson)).rows;
   log('WASM in Node: synthetic pages and memory');
-  const synth = (await node('warm', synthJson)).rows.filter((r) => r.kind === 'page');
-  const mem = (await node('mem', synthJson)).rows;
+  const synth = (await node('warm', synthJson, tools.nolimit)).rows.filter((r) => r.kind === 'page' || r.kind === 'pass1');
+  const mem = (await node('mem', synthJson, tools.nolimit)).rows;
   const init = (await node('inittrace', '-')).rows[0];
   return { warm, cold, fresh, synth, mem, init: { runMs: init?.runMs, pkgs: parseInitTrace((init?.lines ?? []).join('\n')) } };
 }
@@ -198,21 +205,34 @@ async function chromium(tools, pagesJson) {
 
 const CORPORA = ['readability', 'wcxb'];
 
+/**
+ * A page failed when the engine gave an error (its time limit included) or
+ * the reader did not open although the engine found an article. Failed
+ * pages keep their time in the statistics: the user waited that long.
+ */
+function failed(r, key) {
+  if (key === 'swMs') return Boolean(r.swError);
+  if (key === 'e2eMs') return r.e2eState === 'timeout' || (r.e2eState !== 'open' && r.swFound !== false);
+  if (key === 'readMs' || key === 'readMs2') return false;
+  return Boolean(r.error);
+}
+
 function statRows(label, rows, key = 'ms') {
   const out = [];
-  const valid = rows.filter((r) => typeof r[key] === 'number' && !r.error);
+  const valid = rows.filter((r) => typeof r[key] === 'number');
   for (const corpus of [...CORPORA, 'all']) {
     const sel = corpus === 'all' ? valid : valid.filter((r) => r.corpus === corpus);
     if (!sel.length) continue;
-    out.push({ label, corpus, ...summarize(sel.map((r) => ({ ms: r[key], bytes: r.bytes }))) });
+    const all = corpus === 'all' ? rows : rows.filter((r) => r.corpus === corpus);
+    out.push({ label, corpus, failed: all.filter((r) => failed(r, key)).length, ...summarize(sel.map((r) => ({ ms: r[key], bytes: r.bytes }))) });
   }
   return out;
 }
 
 function table(rows) {
-  const head = '| measure | corpus | pages | mean ms | p50 | p90 | p99 | max | MB/s | pages/s |';
-  const sep = '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|';
-  const lines = rows.map((r) => `| ${r.label} | ${r.corpus} | ${r.n} | ${fmt(r.mean)} | ${fmt(r.p50)} | ${fmt(r.p90)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${fmt(r.mbps, 2)} | ${fmt(r.pps)} |`);
+  const head = '| measure | corpus | pages | failed | mean ms | p50 | p90 | p99 | max | MB/s | pages/s |';
+  const sep = '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|';
+  const lines = rows.map((r) => `| ${r.label} | ${r.corpus} | ${r.n} | ${r.failed || ''} | ${fmt(r.mean)} | ${fmt(r.p50)} | ${fmt(r.p90)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${fmt(r.mbps, 2)} | ${fmt(r.pps)} |`);
   return [head, sep, ...lines].join('\n');
 }
 
@@ -318,7 +338,9 @@ function render(R) {
   const lin = R.synthPages.map((p) => {
     const n = R.native.synth.find((x) => x.path === p.path);
     const nm = R.native.mem.find((x) => x.path === p.path);
-    const w = R.node.synth.find((x) => x.id === p.id);
+    // the faster of the two WASM passes: one slow pass is a GC or a busy machine
+    const ws = R.node.synth.filter((x) => x.id === p.id && typeof x.ms === 'number');
+    const w = ws.length ? ws.reduce((a, b) => (b.ms < a.ms ? b : a)) : undefined;
     const m = R.node.mem.find((x) => x.id === p.id);
     return { id: p.id, bytes: n?.bytes ?? w?.bytes ?? m?.bytes, nativeMs: n?.ms, wasmMs: w?.ms, wasmErr: w?.error ?? m?.error, wasmMem: m?.memAfter, wasmGrowth: m?.growth, nativePeak: nm?.peakHeap, nativeAlloc: nm?.allocBytes };
   });
@@ -342,7 +364,8 @@ function render(R) {
   if (eAll) {
     check('warm p99 ≤ 100 ms (end to end in Chromium)', eAll.p99 <= 100, `p99 ${fmt(eAll.p99)} ms end to end; engine alone in the worker p99 ${fmt(swAll?.p99)} ms; WASM in Node p99 ${fmt(nwAll?.p99)} ms`);
     const maxes = [['end to end', eAll.max], ['engine in worker', swAll?.max], ['WASM in Node', nwAll?.max]];
-    check('no page over 1 s (warm)', maxes.every(([, m]) => !(m > 1000)), maxes.map(([k, m]) => `${k} max ${fmt(m)} ms`).join(', '));
+    const fails = (eAll.failed || 0) + (swAll?.failed || 0) + (nwAll?.failed || 0);
+    check('no page over 1 s (warm)', maxes.every(([, m]) => !(m > 1000)) && fails === 0, `${maxes.map(([k, m]) => `${k} max ${fmt(m)} ms`).join(', ')}; ${fails} failed page(s)`);
   } else if (nwAll) {
     check('warm p99 ≤ 100 ms (WASM in Node)', nwAll.p99 <= 100, `p99 ${fmt(nwAll.p99)} ms`);
     check('no page over 1 s (WASM in Node)', nwAll.max <= 1000, `max ${fmt(nwAll.max)} ms`);
@@ -399,7 +422,7 @@ function render(R) {
     '',
     table(rows),
     '',
-    'MB/s and pages/s are page bytes (the Chromium rows: the serialised DOM) and pages over the summed per-page times.',
+    'MB/s and pages/s are page bytes (the Chromium rows: the serialised DOM) and pages over the summed per-page times. *failed*: the engine returned an error (its 2 s time limit included) or the reader did not open on a page with an article; those pages keep their time in the statistics.',
     '',
     '### SayWho ÷ Readability.js, same pages, same browser',
     '',
@@ -425,7 +448,7 @@ function render(R) {
     '|---|--:|--:|--:|--:|--:|',
     ...gb,
     '',
-    '### Cost against page size (synthetic news pages, generated by the benchmark)',
+    '### Cost against page size (synthetic news pages, generated by the benchmark; fastest of 3 native runs and of 2 WASM runs; engine time limit lifted)',
     '',
     linTable.join('\n'),
     '',

@@ -60,6 +60,8 @@ func main() {
 	mem := flag.String("mem", "", "measure the peak heap of one call per page of this list")
 	warm := flag.Int("warm", 5, "pages processed untimed before timing")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
+	repeat := flag.Int("repeat", 1, "time each page this many times and report the fastest")
+	flag.BoolVar(&noLimit, "nolimit", false, "run the engine without its time limit (for the size rows)")
 	flag.Parse()
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -77,7 +79,7 @@ func main() {
 	switch {
 	case *list != "":
 		pages := mustRead(*list)
-		timeAll(pages, *warm, out)
+		timeAll(pages, *warm, *repeat, out)
 	case *mem != "":
 		for _, p := range mustRead(*mem) {
 			_ = out.Encode(peak(p))
@@ -132,7 +134,7 @@ func readList(list string) ([]page, error) {
 	return pages, sc.Err()
 }
 
-func timeAll(pages []page, warm int, out *json.Encoder) {
+func timeAll(pages []page, warm, repeat int, out *json.Encoder) {
 	if len(pages) == 0 {
 		return
 	}
@@ -140,18 +142,35 @@ func timeAll(pages []page, warm int, out *json.Encoder) {
 	r.First = true
 	_ = out.Encode(r)
 	for i := 0; i < warm && i < len(pages); i++ {
-		_, _ = engine.Process(pages[i].HTML, engine.Options{URL: pages[i].URL})
+		_, _ = engine.Process(pages[i].HTML, options(pages[i]))
 	}
 	for _, p := range pages {
-		_ = out.Encode(timeOne(p))
+		best := timeOne(p)
+		for i := 1; i < repeat; i++ {
+			if r := timeOne(p); r.MS < best.MS {
+				best = r
+			}
+		}
+		_ = out.Encode(best)
 	}
+}
+
+// noLimit lifts the engine's time limit.
+var noLimit bool
+
+func options(p page) engine.Options {
+	o := engine.Options{URL: p.URL}
+	if noLimit {
+		o.Timeout = -1
+	}
+	return o
 }
 
 func timeOne(p page) record {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	start := time.Now()
-	res, err := engine.Process(p.HTML, engine.Options{URL: p.URL})
+	res, err := engine.Process(p.HTML, options(p))
 	elapsed := time.Since(start)
 	runtime.ReadMemStats(&after)
 	r := record{

@@ -142,6 +142,7 @@ function runReadabilityJSUncached(p) {
 }
 
 // ---------- score ----------
+const JUNK_KINDS = new Set(['comment-form', 'comments', 'spam-byline', 'related-links', 'share', 'newsletter', 'ad', 'cookie-banner']);
 const fmt = (x) => (x * 100).toFixed(1) + '%';
 const f3 = (x) => x.toFixed(3);
 
@@ -158,6 +159,12 @@ for (const p of pages) {
     Object.assign(r, wordF1(o.text, want));
     r.titleOK = sameMeta(o.title, p.gold.meta.title);
     r.bylineOK = sameMeta(o.byline, p.gold.meta.byline);
+    r.wantLen = want.trim().length;
+    // Junk Readability keeps: blocks we removed as a specific junk kind
+    // whose text is in expected.html.
+    const wantNorm = want.replace(/\s+/g, ' ');
+    r.junkInExpected = (o.removed || []).filter((x) => JUNK_KINDS.has(x.kind) && x.text.length >= 12 && wantNorm.includes(x.text))
+      .map((x) => `${x.kind}: ${x.text.slice(0, 70)}`);
     r.title = o.title; r.wantTitle = p.gold.meta.title; r.byline = o.byline; r.wantByline = p.gold.meta.byline;
     if (rjs) { r.rjs = wordF1(rjs.text, want).f1; r.rjsMs = rjs.ms; }
   } else if (p.set === 'wcxb') {
@@ -205,7 +212,13 @@ if (rd.length) {
   const f = rd.map((r) => r.f1);
   log(`SayWho       mean F1 ${f3(mean(f))}  median ${f3(median(f))}  P ${f3(mean(rd.map((r) => r.p)))}  R ${f3(mean(rd.map((r) => r.r)))}`);
   if (haveRjs) log(`Readability  mean F1 ${f3(mean(rd.map((r) => r.rjs)))}  (its own suite: near 1 by construction)`);
-  log(`title agrees ${fmt(mean(rd.map((r) => +r.titleOK)))}  byline agrees ${fmt(mean(rd.map((r) => +r.bylineOK)))}`);
+  const real = rd.filter((r) => r.wantLen >= 300);
+  log(`  over the ${real.length} pages whose expected text has at least 300 characters (leaving out the suite's synthetic micro-pages): mean F1 ${f3(mean(real.map((r) => r.f1)))}`);
+  log(`not found: ${rd.filter((r) => r.found === false).map((r) => r.id.slice(12)).join(', ') || 'none'}`);
+  log(`title agrees ${fmt(mean(rd.map((r) => +r.titleOK)))} (Readability keeps " | Site" suffixes SayWho strips)  byline agrees ${fmt(mean(rd.map((r) => +r.bylineOK)))}`);
+  const junky = rd.filter((r) => r.junkInExpected.length);
+  log(`junk Readability keeps that SayWho removes: ${junky.length} pages, ${junky.reduce((a, r) => a + r.junkInExpected.length, 0)} blocks, e.g.`);
+  for (const r of junky.slice(0, 8)) log(`  ${r.id.slice(12)}: ${r.junkInExpected.slice(0, 2).join(' | ')}`);
   log(`worst pages:`);
   for (const r of [...rd].sort((a, b) => a.f1 - b.f1).slice(0, worstN)) log(`  ${r.id}  F1 ${f3(r.f1)} (P ${f3(r.p)} R ${f3(r.r)})${r.found === false ? '  not found: ' + r.reason : ''}`);
   log();

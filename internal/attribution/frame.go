@@ -191,7 +191,9 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 			}
 			if m, ok := analyzeNP(s, toks, c+1, end-1); ok && m.name != "" && m.pronoun == 0 && !m.descr {
 				// "The festival's director, Hannah Solberg, said"
-				if r := rolePhraseBefore(s, toks, c); r != "" {
+				if r := rolePhraseBefore(s, toks, c); r != "" || hasPersonRole(m.role) {
+					// "The bill's sponsor, Labour MP Helen Carrow, told": the
+					// name carries its own title
 					if m.role == "" {
 						m.role = r
 					}
@@ -245,6 +247,9 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 	// the source on the right: "…,” said Jake Sullivan", "…, a déclaré le ministre"
 	if i > 0 && !(toks[i-1].kind == tPunct || toks[i-1].kind == tQuote || lex().aux[toks[i-1].lower]) {
 		return f, false
+	}
+	if kind == cueTell {
+		return f, false // what follows "told" is the audience: "…, told MPs that"
 	}
 	if m, after, ok := describedName(s, toks, i+1); ok {
 		f.m, f.lo, f.hi = m, j, after

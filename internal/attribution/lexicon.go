@@ -108,6 +108,10 @@ const maleHonorifics = `mr mr. herr m. sir lord monsieur`
 const femaleHonorifics = `mrs mrs. ms ms. miss frau mme mme. mlle madame dame lady`
 const neutralHonorifics = `dr dr. prof prof. professor rev`
 
+// Title abbreviations that keep their full stop before a name: "Gov. Ray
+// Estrada", "Sgt. Ana Ruiz"; they are role nouns too.
+const titleAbbrevs = `gov sen rep lt col capt sgt gen det supt insp atty cmdr maj cpl adm`
+
 // Role nouns: the head of a role ("Kremlin spokesman", "the minister").
 // Capitalised before a name they are titles ("Supervisor Rita Calloway").
 const roleNouns = `spokesman spokeswoman spokesperson spokespeople president minister
@@ -125,12 +129,16 @@ organiser organizer candidate lawmaker mp deputy vice-president treasurer clerk
 engineer architect commandant capitaine lieutenant brigadier landrat landrätin
 stadtrat stadträtin administrator astrophysicist astronomer journalist
 correspondent politician politiker politikerin veteran boss di dci dc ds pc cllr mep supt
-insp det resident farmer pastor priest bishop rabbi imam king queen prince
+insp det gov sen rep lt col capt sgt gen atty cmdr maj cpl adm resident farmer pastor priest bishop rabbi imam king queen prince
 princess emir sheikh boss executive investor banker trader consultant expert
 fly-half scrum-half lock prop hooker flanker full-back keeper pilot paramedic
 firefighter winchman crewman ranger torhüter torwart kapitän kapitänin stürmer
 spieler spielerin kreisläufer apotheker apothekerin pharmacien pharmacienne gardien
 joueur joueuse coureur cycliste
+actor actress singer musician songwriter artist writer novelist poet producer comedian
+rapper dancer wrestler boxer athlete chef fisherman shopkeeper landlord
+éleveur éleveuse agriculteur agricultrice viticulteur infirmier infirmière
+landwirt landwirtin
 spokesmen sprecher sprecherin minister ministerin bundeskanzler bundeskanzlerin
 kanzler kanzlerin präsident präsidentin vorsitzende vorsitzender chef chefin
 bürgermeister bürgermeisterin trainer trainerin professorin direktor direktorin
@@ -184,7 +192,7 @@ army navy force forces guard media news times post journal press tv radio
 network airlines airways motors bundestag parlament parliament senate congress
 nato un eu who imf fbi cia opec
 networks systems technologies tech labs insight capital holdings partners industries
-solutions logistics steel energy foods pharma telecom software team équipe mannschaft
+solutions logistics steel energy foods bureau administration pharma telecom software team équipe mannschaft
 agentur presse tus hsg tsv vfl vfb`
 
 // Lower-case nouns for a kind of organisation that, just before a name, make
@@ -210,7 +218,8 @@ cycliste spieler spielerin torhüter stürmer`
 // Kin and similar nouns that introduce a person by name: "said his sister,
 // Anna Keller", "Okafor's brother, Samuel Okafor,", "la sœur d'une des victimes".
 const kinNouns = `sister brother wife husband son daughter mother father partner friend
-neighbour neighbor colleague widow widower uncle aunt cousin
+neighbour neighbor colleague widow widower uncle aunt cousin granddaughter grandson
+grandmother grandfather niece nephew stepson stepdaughter
 sœur frère fille fils mère père épouse mari veuve voisin voisine
 schwester bruder tochter sohn mutter vater ehefrau ehemann witwe nachbar nachbarin`
 
@@ -278,7 +287,7 @@ mann frau homme femme`
 
 // Determiners at the left edge of a mention; "definite" ones refer back.
 const definiteDets = `the der die das den dem le la les l’ l'`
-const indefiniteDets = `a an ein eine einer un une`
+const indefiniteDets = `a an another ein eine einer un une`
 
 // Abbreviations that end in a full stop without ending a sentence.
 const abbreviations = `mr mrs ms dr prof st sr jr gen gov sen rep lt col capt sgt mt no vs
@@ -325,6 +334,7 @@ type lexicon struct {
 	kin           map[string]bool
 	finite        map[string]bool
 	spokesOnly    map[string]bool
+	titleAbbrev   map[string]bool
 }
 
 var (
@@ -380,6 +390,7 @@ func buildLexicon() *lexicon {
 		kin:           wordSet(kinNouns),
 		finite:        wordSet(finiteVerbs),
 		spokesOnly:    wordSet(spokesOnlyRoles),
+		titleAbbrev:   wordSet(titleAbbrevs),
 	}
 	for _, kv := range strings.Fields(titleRoles) {
 		if k, v, ok := strings.Cut(kv, "="); ok {

@@ -242,10 +242,41 @@ func tokenize(s string, sp span, qs []qspan) []token {
 			}
 			continue
 		}
+		if j+1 < sp.end && s[j] == '.' && lex().titleAbbrev[strings.ToLower(s[i:j])] && s[j+1] == ' ' && unicode.IsUpper(runeAt(s, j+2)) {
+			// "Gov. Ray Estrada": the title keeps its full stop
+			w := mkWord(s, i, j+1)
+			w.lower = strings.ToLower(s[i:j])
+			out = append(out, w)
+			i = j + 1
+			continue
+		}
 		out = append(out, mkWord(s, i, j))
 		i = j
 	}
-	return out
+	return nicknames(out)
+}
+
+// nicknames turns a short capitalised quotation between two capitalised
+// words into part of the name: Dwayne "The Rock" Johnson.
+func nicknames(ts []token) []token {
+	for k := 1; k+1 < len(ts); k++ {
+		if ts[k].kind != tQuote || !ts[k-1].isCap() || !ts[k+1].isCap() || ts[k-1].kind != tWord || ts[k+1].kind != tWord {
+			continue
+		}
+		inner := strings.TrimFunc(ts[k].text, func(r rune) bool { return !isWordRune(r) })
+		f := strings.Fields(inner)
+		if len(f) == 0 || len(f) > 3 || strings.ContainsAny(inner, ".,;:!?") {
+			continue
+		}
+		ok := true
+		for _, w := range f {
+			ok = ok && (unicode.IsUpper(runeAt(w, 0)) || w == "the")
+		}
+		if ok {
+			ts[k].kind, ts[k].text, ts[k].lower = tWord, inner, strings.ToLower(inner)
+		}
+	}
+	return ts
 }
 
 func mkWord(s string, i, j int) token {

@@ -4,6 +4,7 @@
 // and a driver page that calls the background's toggleTab — the function the
 // toolbar click handler calls (see lib/harness.mjs, firefoxTestCopy). The
 // content script, the background engine and the UI are the product's.
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FIREFOX, firefoxDriver, launchFirefox, missingPrerequisite, startServer } from './lib/harness.mjs';
 import { articleFlow, cspFlow, hostileFlow, noArticleFlow, openPage, settingsFlow } from './lib/flow.mjs';
@@ -34,4 +35,17 @@ test('SayWho in Firefox', { skip: skip ?? false, timeout: 170_000 }, async (t) =
   await t.test('page CSP blocking WebAssembly', () => cspFlow(env));
   await t.test('hostile markup never runs', () => hostileFlow(env));
   await t.test('no article found', () => noArticleFlow(env));
+
+  await t.test('browser pages: the button explains it cannot work there', async () => {
+    const page = await env.browser.newPage();
+    await page.bringToFront(); // a new tab shows about:blank, off limits to extensions
+    const url = page.url();
+    assert.match(url, /^about:/);
+    const result = await driver.toggle(url);
+    assert.equal(result, 'protected');
+    const state = await driver.badge(url);
+    assert.equal(state.badge, '×');
+    assert.match(state.title, /can't work on this page/);
+    await page.close();
+  });
 });

@@ -120,11 +120,19 @@ import './extension/shared/messages.js';
 import './extension/shared/settings.js';
 import { toggleTab } from './extension/background/toggle.js';
 const api = globalThis.browser;
-globalThis.toggleUrl = async (url) => {
-  const tabs = await api.tabs.query({});
-  const tab = tabs.find((t) => t.url === url);
+// The tab showing url. Tabs whose URL this copy may not see (browser pages)
+// are found as the active tab the test brought to the front; their URL is
+// filled in as a toolbar click would reveal it through activeTab.
+async function findTab(url) {
+  const tab = (await api.tabs.query({})).find((t) => t.url === url) ??
+    (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0];
   if (!tab) throw new Error('no tab with ' + url);
-  return toggleTab(tab, 'toggle');
+  return { ...tab, url: tab.url || url };
+}
+globalThis.toggleUrl = async (url) => toggleTab(await findTab(url), 'toggle');
+globalThis.badgeOf = async (url) => {
+  const tab = await findTab(url);
+  return { badge: await api.action.getBadgeText({ tabId: tab.id }), title: await api.action.getTitle({ tabId: tab.id }) };
 };
 document.title = 'driver-ready';
 `);
@@ -166,6 +174,7 @@ export async function firefoxDriver(browser) {
   return {
     page: driver,
     toggle: (url) => driver.evaluate((u) => globalThis.toggleUrl(u), url),
+    badge: (url) => driver.evaluate((u) => globalThis.badgeOf(u), url),
   };
 }
 

@@ -197,6 +197,15 @@ func (a *article) registerNames(s *sentence, serial int, sm *sentMentions) {
 				m.role, m.personCue = r, true
 			}
 		}
+		if m.role == "" && m.kind != Organization && !anyOrgCueText(words) && len(words) >= 2 && i >= 1 && !s.toks[i-1].isCap() && isRoleTok(s.toks[i-1]) && !l.spokes[s.toks[i-1].lower] {
+			// "with captain Harry Bellamy", "a song by singer Jolene Marsh":
+			// a lower-case role just before a full name in running text
+			k := i - 1
+			for k > 0 && i-k < 3 && !s.toks[k-1].isCap() && s.toks[k-1].kind == tWord && l.roleMods[s.toks[k-1].lower] {
+				k--
+			}
+			m.role, m.personCue, m.kind = text[s.toks[k].start:s.toks[i-1].end], true, Person
+		}
 		if m.kind == Person || m.personCue || a.known(words) {
 			id := a.reg.resolveNamed(m, serial)
 			if id >= 0 {

@@ -139,6 +139,32 @@ func TestHeldOut(t *testing.T) {
 	}
 }
 
+// TestHeldOut2 scores the second held-out set (testdata/heldout2), written
+// after the first one was tuned on, and guards it from regressions.
+func TestHeldOut2(t *testing.T) {
+	golds, _ := filepath.Glob(filepath.Join("testdata", "heldout2", "*.gold.json"))
+	if len(golds) == 0 {
+		t.Fatal("no heldout2 gold files")
+	}
+	var total score.Result
+	for _, g := range golds {
+		gold, err := score.Load(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		blocks, err := score.ReadText(articleOf(g))
+		if err != nil {
+			t.Fatal(err)
+		}
+		total.Add(score.Score(gold, attribution.Attribute(blocks, attribution.Options{})))
+	}
+	t.Logf("heldout2: %d statements, recall %.3f, precision %.3f, roles %.3f", total.Gold, total.Recall(), total.Precision(), total.RoleAccuracy())
+	if total.Recall() < 0.80 || total.Precision() < 0.95 || total.RoleAccuracy() < 0.85 || total.NotStatementHits > 0 {
+		t.Errorf("heldout2 below its floor: recall %.3f (≥0.80), precision %.3f (≥0.95), roles %.3f (≥0.85), not-statements %d",
+			total.Recall(), total.Precision(), total.RoleAccuracy(), total.NotStatementHits)
+	}
+}
+
 // TestSeedFixtures checks the two shared seed pages: every gold statement
 // found with the right speaker and role, no not_statement reported.
 func TestSeedFixtures(t *testing.T) {

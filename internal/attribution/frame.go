@@ -385,6 +385,20 @@ func subjectPronounClause(toks []token, a int) bool {
 	case "he", "she", "it", "they", "we", "i":
 		return true
 	}
+	// "claimed the party was …", "warned its guidance would …": a short
+	// determiner phrase, then a finite verb
+	if !isDet(toks[a]) && !possessiveDet[toks[a].lower] {
+		return false
+	}
+	for k := a + 1; k < len(toks) && k <= a+4; k++ {
+		t := toks[k]
+		if t.kind != tWord || isRelative(t) || t.is("that") || lex().cues[t.lower] != 0 {
+			return false
+		}
+		if k > a+1 && lex().finite[t.lower] {
+			return true
+		}
+	}
 	return false
 }
 

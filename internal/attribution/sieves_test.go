@@ -37,6 +37,14 @@ func TestSieves(t *testing.T) {
 		paras []string
 		want  []string
 	}{
+		{"title abbreviation with full stop", []string{`Arizona Gov. Ray Estrada, a Democrat, called the plan "unhelpful" and said his state had given enough.`},
+			[]string{"Ray Estrada|his state had given enough|false"}},
+		{"nickname inside a name", []string{`Marcus "The Hammer" Delacroix spoke to reporters.`, `"I'm fine," he said.`},
+			[]string{`Marcus "The Hammer" Delacroix|I'm fine|true`}},
+		{"no speaker after told", []string{`The bill's sponsor, a veteran of the House, told MPs that the law was cruel.`},
+			nil},
+		{"that-verb with a noun-phrase clause", []string{`Dean Hollis claimed the party was the real opposition.`, `Iran denied the claims that were made.`},
+			[]string{"Dean Hollis|the party was the real opposition|false"}},
 		{"quote then said name", []string{`“We are ready,” said Anna Berg.`},
 			[]string{"Anna Berg|We are ready|true"}},
 		{"quote then name said", []string{`“We are ready,” Anna Berg said.`},

@@ -47,6 +47,23 @@ test('SayWho in Chromium', { skip: skip ?? false, timeout: 170_000 }, async (t) 
     await page.close();
   });
 
+  await t.test('system preferences: dark scheme and reduced motion', async () => {
+    const page = await openPage(env, '/harbor-bridge.html');
+    await page.emulateMediaFeatures([
+      { name: 'prefers-color-scheme', value: 'dark' },
+      { name: 'prefers-reduced-motion', value: 'reduce' },
+    ]);
+    await env.toggle(page);
+    await waitOpen(page);
+    const look = await inReader(page, (root) => ({
+      theme: root.querySelector('.sw-app').dataset.theme,
+      bg: getComputedStyle(root.querySelector('.sw-app')).backgroundColor,
+      scroll: getComputedStyle(root.querySelector('.sw-scroll')).scrollBehavior,
+    }));
+    assert.deepEqual(look, { theme: 'auto', bg: 'rgb(23, 24, 28)', scroll: 'auto' });
+    await page.close();
+  });
+
   await t.test('printing prints the article, not the page', async () => {
     const page = await openPage(env, '/harbor-bridge.html');
     await env.toggle(page);

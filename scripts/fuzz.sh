@@ -37,9 +37,17 @@ for t in "${targets[@]}"; do
   log="$(mktemp)"
   echo "== ${name} (${pkg}) for ${duration}"
   start=$(date +%s)
+  corpus="$(dirname "$file")/testdata/fuzz/${name}"
+  before="$(ls "${corpus}" 2>/dev/null | sort || true)"
   if go test -run '^$' -fuzz "^${name}\$" -fuzztime "${duration}" -fuzzminimizetime "${minimize}" \
     -parallel "${parallel}" "${pkg}" >"${log}" 2>&1; then
     result=ok
+  elif [[ "$(ls "${corpus}" 2>/dev/null | sort || true)" == "${before}" ]] &&
+    grep -q '^    context deadline exceeded$' "${log}" && ! grep -q 'Failing input written' "${log}"; then
+    # Go 1.26's fuzz coordinator can report its own -fuzztime deadline as a
+    # failure when a worker is mid-input (go.dev/issue/75804, fixed in Go
+    # 1.27): no input failed and none was written, so it is not one.
+    result="ok (deadline race, no failing input)"
   else
     result=FAIL
     status=1

@@ -39,7 +39,7 @@ func realPages(tb testing.TB) map[string][]byte {
 	return out
 }
 
-var benchWCXB = []string{"0001", "0233", "4267", "0500"}
+var benchWCXB = []string{"0001", "0233", "4267", "0500", "4796"}
 
 func readGz(path string) ([]byte, error) {
 	b, err := os.ReadFile(path)

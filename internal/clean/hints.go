@@ -10,35 +10,41 @@ import (
 // in rules.go without regular expressions (they were most of the run
 // time on pages with thousands of classed elements).
 
-// hintGrams calls f with every run of up to four words of each
-// space-separated token of s, joined without separators and lower-cased,
-// until f returns true.
-func hintGrams(s string, f func(string) bool) bool {
-	var buf [8]string
+// hintMatch reports whether any run of up to four words of each
+// space-separated token of s, joined without separators and lower-cased
+// ("td-post-sharing" gives "td", "post", "sharing", "tdpost",
+// "postsharing", "tdpostsharing"), is in table.
+func hintMatch(s string, table map[string]bool) bool {
+	var words [8]string
+	var buf [128]byte
 	for _, tok := range strings.Fields(s) {
-		ws := buf[:0]
-		for _, w := range strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '_' || r == ':' || r == '.' || r == '/' }) {
-			if len(ws) == cap(ws) {
-				break
+		ws := words[:0]
+		start := -1
+		for i := 0; i <= len(tok); i++ {
+			sep := i == len(tok) || tok[i] == '-' || tok[i] == '_' || tok[i] == ':' || tok[i] == '.' || tok[i] == '/'
+			if sep {
+				if start >= 0 && len(ws) < cap(ws) {
+					ws = append(ws, tok[start:i])
+				}
+				start = -1
+			} else if start < 0 {
+				start = i
 			}
-			ws = append(ws, w)
 		}
 		for i := range ws {
-			g := ""
+			g := buf[:0]
 			for j := i; j < len(ws) && j < i+4; j++ {
-				g += ws[j]
-				if f(g) {
+				if len(g)+len(ws[j]) > len(buf) {
+					break
+				}
+				g = append(g, ws[j]...)
+				if table[string(g)] {
 					return true
 				}
 			}
 		}
 	}
 	return false
-}
-
-// hintMatch reports whether any word run of s is in table.
-func hintMatch(s string, table map[string]bool) bool {
-	return hintGrams(s, func(g string) bool { return table[g] })
 }
 
 // hintTableKind returns the first kind in hintTables order whose table

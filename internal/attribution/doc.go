@@ -25,6 +25,6 @@
 //   - lexicon.go   — every word list and its use, in one place, built on
 //     first use so package initialisation costs nothing.
 //   - score/       — the scorer for gold files; cmd/score runs it over the
-//     dev set (testdata/devset), the held-out set (-dir
-//     testdata/heldout) and the shared seed fixtures.
+//     dev set (testdata/devset), the held-out sets (-dir
+//     testdata/heldout, testdata/heldout2) and the shared seed fixtures.
 package attribution

@@ -52,6 +52,6 @@ api.tabs.onUpdated.addListener(async (tabId, change, tab) => {
   }
   const { autoSites } = SETTINGS.normalize(await api.storage.sync.get(SETTINGS.DEFAULTS));
   if (!autoSites.includes(origin)) return;
-  if (!(await api.permissions.contains({ origins: [`${origin}/*`] }))) return;
+  if (!(await api.permissions.contains({ origins: [SETTINGS.originPattern(origin)] }))) return;
   toggleTab(tab, 'open');
 });

@@ -71,7 +71,7 @@ function addSite(text) {
     siteError.textContent = t('optionsSiteInvalid');
     return;
   }
-  api.permissions.request({ origins: [`${origin}/*`] }).then(async (granted) => {
+  api.permissions.request({ origins: [SETTINGS.originPattern(origin)] }).then(async (granted) => {
     if (!granted) {
       siteError.textContent = t('optionsSiteDenied');
       return;
@@ -88,7 +88,10 @@ async function removeSite(origin) {
   const s = await load();
   await save({ autoSites: s.autoSites.filter((o) => o !== origin) });
   try {
-    await api.permissions.remove({ origins: [`${origin}/*`] });
+    // only when no other listed site shares the host (ports share one pattern)
+    if (!s.autoSites.some((o) => o !== origin && SETTINGS.originPattern(o) === SETTINGS.originPattern(origin))) {
+      await api.permissions.remove({ origins: [SETTINGS.originPattern(origin)] });
+    }
   } catch {
     // already gone
   }

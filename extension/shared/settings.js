@@ -36,5 +36,15 @@
     return s;
   }
 
-  globalThis.SAYWHO_SETTINGS = Object.freeze({ DEFAULTS, CHOICES, SIZE_MIN, SIZE_MAX, normalize });
+  /**
+   * The host-permission pattern for a site origin. Without the port: Firefox
+   * rejects ports in match patterns, and a pattern without one covers all.
+   * @param {string} origin "https://news.example" or "http://127.0.0.1:8080"
+   */
+  function originPattern(origin) {
+    const url = new URL(origin);
+    return `${url.protocol}//${url.hostname}/*`;
+  }
+
+  globalThis.SAYWHO_SETTINGS = Object.freeze({ DEFAULTS, CHOICES, SIZE_MIN, SIZE_MAX, normalize, originPattern });
 })();

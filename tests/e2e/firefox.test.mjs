@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FIREFOX, firefoxDriver, launchFirefox, missingPrerequisite, startServer } from './lib/harness.mjs';
-import { articleFlow, cspFlow, hostileFlow, noArticleFlow, openPage, settingsFlow } from './lib/flow.mjs';
+import { articleFlow, cspFlow, hostileFlow, noArticleFlow, openPage, settingsFlow, waitOpen } from './lib/flow.mjs';
 
 const skip = missingPrerequisite(FIREFOX);
 const env = { name: 'firefox' };
@@ -47,5 +47,19 @@ test('SayWho in Firefox', { skip: skip ?? false, timeout: 170_000 }, async (t) =
     assert.equal(state.badge, '×');
     assert.match(state.title, /can't work on this page/);
     await page.close();
+  });
+
+  // The test copy holds host access to 127.0.0.1 — what the options page
+  // requests for a site the user adds — so the background's per-site opening
+  // can run for real here.
+  await t.test('a site marked "always open" opens in reader view by itself', async () => {
+    await driver.setSync({ autoSites: [env.server.base] });
+    try {
+      const page = await openPage(env, '/harbor-bridge.html');
+      await waitOpen(page);
+      await page.close();
+    } finally {
+      await driver.setSync({ autoSites: [] });
+    }
   });
 });

@@ -134,6 +134,7 @@ globalThis.badgeOf = async (url) => {
   const tab = await findTab(url);
   return { badge: await api.action.getBadgeText({ tabId: tab.id }), title: await api.action.getTitle({ tabId: tab.id }) };
 };
+globalThis.setSync = (items) => api.storage.sync.set(items);
 document.title = 'driver-ready';
 `);
   return { dir, id: manifest.browser_specific_settings.gecko.id };
@@ -175,6 +176,7 @@ export async function firefoxDriver(browser) {
     page: driver,
     toggle: (url) => driver.evaluate((u) => globalThis.toggleUrl(u), url),
     badge: (url) => driver.evaluate((u) => globalThis.badgeOf(u), url),
+    setSync: (items) => driver.evaluate((i) => globalThis.setSync(i), items),
   };
 }
 

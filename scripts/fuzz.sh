@@ -53,7 +53,7 @@ for t in "${targets[@]}"; do
     status=1
     grep -v '^fuzz: elapsed' "${log}" | tail -40
   fi
-  execs="$(grep -o 'execs: [0-9]*' "${log}" | tail -1 | awk '{print $2}')"
+  execs="$(grep -o 'execs: [0-9]*' "${log}" | tail -1 | awk '{print $2}' || true)"
   results+=("$(printf '%-20s %-28s %8ss %12s %s' "${name}" "${pkg}" "$(($(date +%s) - start))" "${execs:-0}" "${result}")")
   rm -f "${log}"
 done

@@ -417,7 +417,7 @@ func (c *cleaner) markInRoot() {
 				// same site is taken out, and that was done by markJunk.
 				return true
 			case atom.Div, atom.Section, atom.Table, atom.Aside, atom.Dl, atom.Td, atom.Th:
-				if st.links >= 3 && linkDensity(st) >= 0.6 && float64(st.text) < 0.4*float64(rootText) && !c.mostlyAnchors(n) {
+				if st.links >= 3 && linkDensity(st) >= 0.6 && st.text-st.link < linkBoxMaxPlain && float64(st.text) < 0.4*float64(rootText) && !c.mostlyAnchors(n) {
 					if avgLinkWords(c, n) >= 4 {
 						c.kind[n] = KindRelatedLinks
 					} else {

@@ -35,6 +35,10 @@ const (
 	spamBioMinHits = 2
 	// spamBioMinShare: and they must be this share of the text's sentences.
 	spamBioMinShare = 0.5
+	// linkBoxMaxPlain: a link-heavy box inside the article is taken out
+	// only when its text outside links is shorter than this (a section
+	// with a few sentences and a list of sources is content).
+	linkBoxMaxPlain = 150
 	// richTextChars: an element with this much paragraph text and little
 	// link text is not taken out on a weak (class/tag) hint alone.
 	richTextChars = 400
@@ -101,7 +105,7 @@ var (
 		authorcard authorwrap authorprofile abouttheauthor aboutauthor postauthorbio entryauthor
 		saboxplugin bylinebio biobox userbox writerbio`)
 	hintCookie = words(`cookie cookies cookiebanner cookienotice cookieconsent cookielaw cookiebar
-		consent gdpr cmp onetrust cookiebot ccbanner ccwindow eucookie`)
+		consent gdpr onetrust cookiebot ccbanner ccwindow eucookie`)
 	hintNewsletter = words(`newsletter subscribe subscription signup mailchimp mc4wp optin
 		emailsignup emailcapture emailform mcembedsignup paywall regwall`)
 	hintShare = words(`share shares sharing sharebar sharebuttons sharetools sharelinks sharebox
@@ -181,7 +185,7 @@ var (
 	reAdLabel         = regexp.MustCompile(`(?i)^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|sponsor this newsletter|in partnership with|article continues below( this (ad|advertisement))?|story continues below( advertisement)?|continue reading below|content continues below|scroll to continue( with content)?|paid content|anzeige|publicité|werbung|publicidad|pubblicità|reklama)\W*$`)
 	reShareLabel      = regexp.MustCompile(`(?i)^(share( (this|post|article|story|on|via|the article))?|share this (post|article|story|page)|sharing is caring|spread the word|tweet|pin it|email|print|copy link|follow us( on)?|like us on facebook|share on (facebook|twitter|x|linkedin|whatsapp|email)|pin (this|it) for later|pin for later|save (this|it) for later|stay connected( with (me|us))?|follow (us|me)( on [\p{L} ]{1,20})?|follow [\p{L}' ]{1,30} on (facebook|twitter|instagram|x|social media|pinterest|youtube|tiktok|linkedin)[\p{L}, ]*|like us on facebook)\W*$`)
 	reCommentFormText = regexp.MustCompile(`(?i)(please enter your (comment|name|email|e-mail)|you have entered an incorrect email|leave a (reply|comment)|post comment|save my name, email|your email address will not be published|required fields are marked|cancel reply|logged in as|you must be logged in to post a comment|add a comment|join the discussion|comments are closed)`)
-	reNewsletterText  = regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .*newsletter|subscribe to (our|the|my) |get (our|the) .*newsletter|enter your email|delivered to your inbox|newsletter sign ?up|by signing up, you agree|join (our|my) (mailing|email) list|get updates from this|please check your inbox|subscribe (here|now|today)\b)`)
+	reNewsletterText  = regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .*newsletter|subscribe to (our|my) |subscribe to the .*newsletter|get (our|the) .*newsletter|enter your email|delivered to your inbox|newsletter sign ?up|by signing up, you agree|join (our|my) (mailing|email) list|get updates from this|please check your inbox|subscribe (here|now|today)\b)`)
 	reCookieText      = regexp.MustCompile(`(?i)(we use cookies|this (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings))`)
 	// Affiliate and editorial disclosures: "We may earn commission from links on this page".
 	reDisclosure = regexp.MustCompile(`(?i)((earn|receive|get)s? (us )?(a |an )?(small |affiliate )?(commission|compensation)|affiliate links?|reader-supported|chosen independently|advertis(er|ing) (disclosure|policy)|editorial (policy|note|guidelines)|we (only )?recommend products|paid partnership|this (post|article) (may )?contains? affiliate)`)

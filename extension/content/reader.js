@@ -321,10 +321,11 @@
       panelButton, settingsButton, closeButton);
 
     const scroller = h('div', { class: 'sw-scroll' }, header, main);
+    const body = h('div', { class: 'sw-body' }, scroller, panel.el);
     const app = h('div', { class: 'sw-app', lang: uiLang },
       h('span', { class: 'sw-sentinel', tabindex: '0', 'data-wrap': 'end' }),
       bar, settingsBox.el,
-      h('div', { class: 'sw-body' }, scroller, panel.el),
+      body,
       h('div', { class: 'sw-live', role: 'status', 'aria-live': 'polite' }),
       h('span', { class: 'sw-sentinel', tabindex: '0', 'data-wrap': 'start' }));
     root.append(app);
@@ -341,6 +342,13 @@
       const show = panel.el.hidden;
       setPanel(show);
       if (show) panel.heading.focus();
+    });
+    body.addEventListener('click', (ev) => {
+      // only the drawer's scrim (::before of .sw-body) targets the body itself
+      if (ev.target === body && narrow.matches && !panel.el.hidden) {
+        setPanel(false);
+        panelButton.focus();
+      }
     });
     panel.closeButton.addEventListener('click', () => {
       setPanel(false);

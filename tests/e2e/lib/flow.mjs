@@ -217,7 +217,10 @@ export async function settingsFlow(env, t) {
         assert.ok(shape.overflowX <= 1, `no horizontal scrolling at ${viewport.width}px`);
         if (isPhone) assert.equal(shape.position, 'absolute', 'on phones the panel is an overlay drawer');
         await page.screenshot({ path: artifactPath(`${env.name}-${theme}-${viewport.width}.png`) });
-        if (isPhone) await inReader(page, (root) => root.querySelector('.sw-panel-close').click());
+        if (isPhone) {
+          await inReader(page, (root) => root.querySelector('.sw-panel-close').click());
+          await page.screenshot({ path: artifactPath(`${env.name}-${theme}-${viewport.width}-article.png`) });
+        }
       }
     }
     await setViewport(page, DESKTOP.width, DESKTOP.height);

@@ -1,5 +1,5 @@
 # SayWho — the two commands a newcomer needs are `make demo` and `make test`.
-.PHONY: all build wasm demo test test-go test-node test-e2e lint fuzz bench eval clean node_modules
+.PHONY: all build wasm demo test test-go test-fuzz test-node test-e2e lint fuzz bench eval clean
 
 GO ?= go
 # node_modules holds a stray Go package of an npm dependency: name ours explicitly.
@@ -24,7 +24,7 @@ node_modules: package-lock.json
 	@touch node_modules
 
 # Every test: Go (native), Go fuzz smoke runs, the WASM in Node, and the extension in real Chromium and Firefox.
-test: lint test-go build node_modules test-node test-e2e
+test: lint test-go test-fuzz build node_modules test-node test-e2e
 
 lint:
 	@out=$$(gofmt -l internal wasm scripts); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -40,10 +40,14 @@ test-node:
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
-# Long fuzzing runs (the test target runs short smoke runs only).
+# Short fuzzing runs of every fuzz target, part of `make test`.
+test-fuzz:
+	bash scripts/fuzz.sh 30s
+
+# Long fuzzing runs: make fuzz FUZZTIME=1h
 FUZZTIME ?= 10m
 fuzz:
-	@echo "fuzz targets are listed in docs/TESTING.md"
+	bash scripts/fuzz.sh $(FUZZTIME)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/...

@@ -6,9 +6,10 @@
 //
 // It installs one global, globalThis.saywho, with:
 //
-//	process(page, options) → {json: string} | {error: string}
+//	process(page, options) → {json: string} | {error: string, code: string}
 //	    page is a string or a Uint8Array of UTF-8 bytes; options is an
-//	    object {url: string} (or undefined). The result crosses the boundary
+//	    object {url: string, timeoutMs: number} (or undefined); code is one
+//	    of engine's Code constants ("too-complex", "too-large", …). The result crosses the boundary
 //	    as one JSON string: a single copy is cheaper than building a tree of
 //	    js.Values field by field, and JSON.parse on the JS side is fast.
 //	version → string
@@ -26,6 +27,7 @@ import (
 	"fmt"
 	"os"
 	"syscall/js"
+	"time"
 
 	"github.com/saywho/saywho/internal/engine"
 )
@@ -46,7 +48,7 @@ func main() {
 func process(_ js.Value, args []js.Value) (ret any) {
 	defer func() {
 		if r := recover(); r != nil {
-			ret = errorValue(fmt.Errorf("bridge: internal error: %v", r))
+			ret = map[string]any{"error": fmt.Sprintf("bridge: internal error: %v", r), "code": engine.CodeInternal}
 		}
 	}()
 	if len(args) < 1 {
@@ -61,10 +63,13 @@ func process(_ js.Value, args []js.Value) (ret any) {
 		if u := args[1].Get("url"); u.Type() == js.TypeString {
 			opts.URL = u.String()
 		}
+		if ms := args[1].Get("timeoutMs"); ms.Type() == js.TypeNumber {
+			opts.Timeout = time.Duration(ms.Float() * float64(time.Millisecond))
+		}
 	}
 	res, err := engine.Process(page, opts)
 	if err != nil {
-		return errorValue(err)
+		return map[string]any{"error": err.Error(), "code": engine.ErrorCode(err)}
 	}
 	out, err := json.Marshal(res)
 	if err != nil {
@@ -109,5 +114,5 @@ func selfTest(_ js.Value, args []js.Value) (ret any) {
 }
 
 func errorValue(err error) map[string]any {
-	return map[string]any{"error": err.Error()}
+	return map[string]any{"error": err.Error(), "code": engine.CodeFailed}
 }

@@ -23,9 +23,16 @@ import './wasm_exec.js';
  * stays usable.
  */
 export class EngineError extends Error {
-  constructor(message) {
+  /**
+   * @param {string} message
+   * @param {string} [code] "too-complex" (past the time limit), "too-large"
+   *   (over the size cap), "encoding" (an encoding the engine doesn't
+   *   decode), "internal" (an engine bug) or "failed"
+   */
+  constructor(message, code = 'failed') {
     super(message);
     this.name = 'EngineError';
+    this.code = code;
   }
 }
 
@@ -114,7 +121,8 @@ export async function createEngine(source) {
     /**
      * Clean one page and attribute its quotes.
      * @param {string|Uint8Array} html the page; a string is sent as UTF-8
-     * @param {{url?: string}} [options] url resolves relative links
+     * @param {{url?: string, timeoutMs?: number}} [options] url resolves
+     *   relative links; timeoutMs bounds the call (default 2000, negative: none)
      * @returns {object} the Result (docs/CONTRACT.md)
      * @throws {EngineError} when the engine could not process the page
      */
@@ -123,8 +131,10 @@ export async function createEngine(source) {
         throw new TypeError('engine.process: html must be a string or a Uint8Array');
       }
       const page = typeof html === 'string' ? encoder.encode(html) : html;
-      const out = call((api) => api.process(page, { url: String(options.url ?? '') }));
-      if (out.error !== undefined) throw new EngineError(out.error);
+      const opts = { url: String(options.url ?? '') };
+      if (typeof options.timeoutMs === 'number') opts.timeoutMs = options.timeoutMs;
+      const out = call((api) => api.process(page, opts));
+      if (out.error !== undefined) throw new EngineError(out.error, out.code);
       return JSON.parse(out.json);
     },
 
@@ -140,7 +150,7 @@ export async function createEngine(source) {
         if (what === 'exit') return; // the runtime is gone, as asked
         throw err;
       }
-      if (out && out.error !== undefined) throw new EngineError(out.error);
+      if (out && out.error !== undefined) throw new EngineError(out.error, out.code);
     },
   };
   return engine;

@@ -3,6 +3,8 @@ package attribution
 import (
 	"sort"
 	"strings"
+
+	"github.com/saywho/saywho/internal/budget"
 )
 
 // Attribute finds who said what in an article's text blocks, given in
@@ -22,9 +24,15 @@ import (
 //  4. give quote-only sentences the speaker of their paragraph, and
 //     quote-only paragraphs the speaker of the paragraph before.
 func Attribute(blocks []Block, opts Options) []Speaker {
-	_ = opts // the lexicons hold every supported language at once
+	// opts.Lang is not consulted: the lexicons hold every supported
+	// language at once.
+	bud := budget.New(opts.Deadline)
 	a := newArticle(blocks)
+	a.bud = bud
 	a.frames()
+	if bud.Check() {
+		return nil
+	}
 	a.quoteOnly()
 	return a.speakers()
 }
@@ -63,6 +71,8 @@ type article struct {
 	blockSpeaker []int
 	// per sentence: speaker of its first frame, or -1
 	sentSpeaker []int
+	// bud is the call's time limit, polled once per sentence.
+	bud *budget.Budget
 }
 
 func newArticle(blocks []Block) *article {
@@ -115,6 +125,9 @@ func (a *article) frames() {
 	a.sentSpeaker = make([]int, len(a.sents))
 	for si := range a.sents {
 		a.sentSpeaker[si] = -1
+		if a.bud.Exceeded() {
+			continue
+		}
 		s := &a.sents[si]
 		text := a.blocks[s.block].Text
 		sm := sentMentions{block: s.block, main: -1}

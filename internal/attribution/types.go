@@ -1,5 +1,7 @@
 package attribution
 
+import "time"
+
 // Block is one unit of article text given to Attribute, in reading order.
 type Block struct {
 	Text    string
@@ -11,6 +13,10 @@ type Options struct {
 	// Lang is the article's language tag ("en", "de-DE", "fr"); "" means
 	// guess from the text. It selects the reporting-verb lexicon.
 	Lang string
+	// Deadline, when set, bounds the work: past it Attribute stops early
+	// and returns what it has (the engine then reports the page as too
+	// complex). WASM has one thread, so the loops poll it cooperatively.
+	Deadline time.Time
 }
 
 // SpeakerKind tells a person from an organisation.

@@ -108,7 +108,7 @@ func process(page []byte, opts Options) (*Result, error) {
 		blocks[i] = attribution.Block{Text: b.Text, Heading: b.Heading()}
 	}
 	res.Text = strings.Join(texts, "\n\n")
-	for _, sp := range attribution.Attribute(blocks, attribution.Options{Lang: art.Lang}) {
+	for _, sp := range attribution.Attribute(blocks, attribution.Options{Lang: art.Lang, Deadline: b.Deadline()}) {
 		out := Speaker{Name: sp.Name, Role: sp.Role, Kind: string(sp.Kind), Statements: make([]Statement, 0, len(sp.Statements))}
 		for _, st := range sp.Statements {
 			out.Statements = append(out.Statements, Statement{
@@ -167,4 +167,29 @@ func firstFrames(stack []byte, lines int) string {
 		}
 	}
 	return s
+}
+
+// Error codes name the failures a caller may want to tell apart without
+// matching message text; the WASM bridge passes them to JS as err.code.
+const (
+	CodeTooComplex = "too-complex" // ran past the time limit
+	CodeTooLarge   = "too-large"   // over the page size cap
+	CodeEncoding   = "encoding"    // a page encoding the engine does not decode
+	CodeInternal   = "internal"    // a bug: a recovered panic
+	CodeFailed     = "failed"      // anything else
+)
+
+// ErrorCode maps an error from Process to one of the Code constants.
+func ErrorCode(err error) string {
+	switch {
+	case errors.Is(err, ErrTooComplex):
+		return CodeTooComplex
+	case errors.Is(err, ErrTooLarge):
+		return CodeTooLarge
+	case errors.Is(err, ErrEncoding):
+		return CodeEncoding
+	case errors.Is(err, ErrPanic):
+		return CodeInternal
+	}
+	return CodeFailed
 }

@@ -137,16 +137,15 @@ test('a page over the size cap is refused at once with "page too large"', () => 
 });
 
 test('a page too slow for the time limit ends with "this page is too complex"', () => {
-  // 50,000 links take 1.6 s natively and over 4 s in WASM. Until clean and
-  // attribution check the limit inside their loops, the call runs to its
-  // end before it is refused, so this test takes that long.
+  // 50,000 links take over a second natively and several in WASM; with a
+  // 200 ms limit the loops polling the budget stop the call early.
   let links = '';
   for (let i = 0; i < 50000; i++) links += `<a href="/story/${i}">Another story number ${i}</a>\n`;
   const page = article('', '') + `<footer><nav>${links}</nav></footer>`;
   const started = performance.now();
   let outcome;
   try {
-    outcome = engine.process(page);
+    outcome = engine.process(page, { timeoutMs: 200 });
   } catch (err) {
     outcome = err;
   }
@@ -154,6 +153,7 @@ test('a page too slow for the time limit ends with "this page is too complex"', 
   console.log(`# ${(page.length / 1e6).toFixed(1)} MB of links: ${outcome instanceof Error ? outcome.message : 'a result'} after ${ms.toFixed(0)} ms`);
   assert.ok(outcome instanceof EngineError, 'expected the time limit to stop the call');
   assert.match(outcome.message, /^this page is too complex/);
+  assert.equal(outcome.code, 'too-complex');
 });
 
 test('after all of that, the same Go runtime still works', async () => {

@@ -12,7 +12,7 @@ import (
 
 const (
 	leadMinChars = 40 // a lead block has at least this much text…
-	leadMaxCount = 3  // …and at most this many are taken
+	leadMaxCount = 4  // …and at most this many single blocks are taken
 )
 
 func (c *cleaner) findLeads() {
@@ -35,6 +35,8 @@ func (c *cleaner) findLeads() {
 		return
 	}
 	var leads []*html.Node
+	leadText := 0
+	budget := c.st(first).cptext / 2 // leads never outweigh the body
 	state := 0 // 0 before the headline, 1 between, 2 done
 	var visit func(n *html.Node)
 	visit = func(n *html.Node) {
@@ -65,15 +67,22 @@ func (c *cleaner) findLeads() {
 				continue
 			}
 			st := c.st(ch)
-			if st.text == 0 {
+			if st.ctext == 0 {
 				continue
 			}
 			if st.hasBlock {
+				// A summary box of plain paragraphs goes in whole.
+				if st.ctext >= 2*leadMinChars && cleanLinkDensity(st) < 0.25 && float64(st.cptext) >= 0.6*float64(st.ctext) && leadText+st.ctext <= budget {
+					leads = append(leads, ch)
+					leadText += st.ctext
+					continue
+				}
 				visit(ch)
 				continue
 			}
-			if len(leads) < leadMaxCount && st.text >= leadMinChars && linkDensity(st) < 0.3 && isLeadTag(ch) && countWords(textOf(ch)) >= 6 {
+			if len(leads) < leadMaxCount && st.text >= leadMinChars && linkDensity(st) < 0.3 && isLeadTag(ch) && countWords(textOf(ch)) >= 6 && leadText+st.ctext <= budget {
 				leads = append(leads, ch)
+				leadText += st.ctext
 			}
 		}
 	}

@@ -54,7 +54,7 @@ func (c *cleaner) guarded(n *html.Node, bodyP int) bool {
 	if c.bodyHint != nil && isAncestor(n, c.bodyHint) {
 		return true
 	}
-	if bodyP > 300 && float64(c.st(n).ptext) >= 0.5*float64(bodyP) {
+	if bodyP > 300 && float64(c.st(n).ptext) >= guardShare*float64(bodyP) {
 		return true
 	}
 	return false
@@ -109,7 +109,7 @@ func (c *cleaner) richText(n *html.Node, k Kind) bool {
 		return false
 	}
 	st := c.st(n)
-	return st.ptext >= richTextChars && linkDensity(st) < 0.25
+	return st.ptext >= richTextChars && linkDensity(st) < richTextMaxLinkDensity
 }
 
 func textOfShort(n *html.Node, st *nodeStat) string {

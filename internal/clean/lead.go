@@ -37,7 +37,7 @@ func (c *cleaner) findLeads() {
 	var leads []*html.Node
 	leadText := 0
 	budget := c.st(first).cptext / 2 // leads never outweigh the body
-	state := 0 // 0 before the headline, 1 between, 2 done
+	state := 0                       // 0 before the headline, 1 between, 2 done
 	var visit func(n *html.Node)
 	visit = func(n *html.Node) {
 		for ch := n.FirstChild; ch != nil && state < 2; ch = ch.NextSibling {

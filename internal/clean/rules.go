@@ -19,9 +19,6 @@ const (
 	// siblingScoreRatio: a sibling of the best candidate joins the article
 	// when its score is at least this share of the best score.
 	siblingScoreRatio = 0.2
-	// maxLinkDensityBlock: a block whose linked text is more than this share
-	// of its text, and which is short, is treated as a link list.
-	maxLinkDensityBlock = 0.5
 	// minArticleChars: less article text than this means "no article".
 	minArticleChars = 250
 	// minArticleParagraphs: fewer real paragraphs than this (with little
@@ -50,6 +47,19 @@ const (
 	// expandMaxLinkDensity: …and stop climbing when what an ancestor adds
 	// is more links than this.
 	expandMaxLinkDensity = 0.35
+	// guardShare: an element holding this share of the page's paragraph
+	// text is never taken out on a weak hint.
+	guardShare = 0.5
+	// richTextMaxLinkDensity: see richTextChars.
+	richTextMaxLinkDensity = 0.25
+	// expandMaxDuplicate: stop climbing when this share of what an
+	// ancestor adds repeats paragraphs already in (a hidden second copy).
+	expandMaxDuplicate = 0.3
+	// A headline list (home page, search results): at least minTeasers
+	// linked headings, little text per heading, links a good share of it.
+	minTeasers           = 6
+	maxTeaserChars       = 250
+	minTeaserLinkDensity = 0.25
 	// maxDepth guards the recursive passes against pathological trees.
 	maxDepth = 2000
 )
@@ -196,8 +206,7 @@ var (
 	// "Written by Cassidy Horton", "Page 1 of 8", "Loading paragraph...".
 	reBoilerplateLine = regexp.MustCompile(`(?i)^((featured? |header |cover |lead |top )?(image|photo|picture|photograph)s?( credits?| source)?\s*(:|by\b)|(photo|image) credits?\b|credits?:|copyright\b|©|\(c\) \d{4}|all rights reserved|(written|posted|published|reviewed|edited|fact[- ]checked) by \S+( \S+){0,4}( (at|on) .*)?$|page \d+ of \d+$|loading( paragraph| content| comments)?(\.\.\.|…)?$|advertisement:|.*\((sponsored|advertisement|ad)\)$)`)
 	// Calls to action that are a lone link or button: "Buy on Amazon", "Start free trial".
-	reCTA       = regexp.MustCompile(`(?i)^(buy|shop|order|check (the )?price|see (the )?price|view (the )?(deal|price|offer)|get (it|the deal|started|a quote|a demo|a free)|start( (your|a|the))? (free )?(trial|now|today|learning)|try (it )?(now|for free|free)|learn more|read more|find out more|book (a|your)|schedule (a|your)|request (a|your)|sign up|subscribe|download|contact( us)?|get in touch|join|register|apply now|call (us|now)|enroll|donate)\b`)
-	reNoArticle = regexp.MustCompile(`(?i)^(search results|page not found|404|nothing found|no results)`)
+	reCTA = regexp.MustCompile(`(?i)^(buy|shop|order|check (the )?price|see (the )?price|view (the )?(deal|price|offer)|get (it|the deal|started|a quote|a demo|a free)|start( (your|a|the))? (free )?(trial|now|today|learning)|try (it )?(now|for free|free)|learn more|read more|find out more|book (a|your)|schedule (a|your)|request (a|your)|sign up|subscribe|download|contact( us)?|get in touch|join|register|apply now|call (us|now)|enroll|donate)\b`)
 )
 
 // dateAlt matches one written date: "March 3, 2025", "3rd March 2025",

@@ -229,7 +229,7 @@ func (c *cleaner) expand(top *html.Node) *html.Node {
 		if debugf != nil {
 			debugf("expand? <%s class=%.40q> addP=%d addText=%d addLink=%d dup=%d/%d base=%d", p.Data, attr(p, "class"), addP, addText, addLink, dup, all, base)
 		}
-		if all > 0 && float64(dup) > 0.3*float64(all) {
+		if all > 0 && float64(dup) > expandMaxDuplicate*float64(all) {
 			break
 		}
 		bs := c.st(best)
@@ -417,7 +417,7 @@ func (c *cleaner) notArticle() string {
 	if debugf != nil {
 		debugf("notArticle: ptext=%d text=%d link=%d paras=%d teasers=%d", ptext, text, link, paras, teasers)
 	}
-	if teasers >= 6 && teasers*2 >= paras*3 && ptext < teasers*250 && float64(link)/float64(text) > 0.25 {
+	if teasers >= minTeasers && teasers*2 >= paras*3 && ptext < teasers*maxTeaserChars && float64(link)/float64(text) > minTeaserLinkDensity {
 		return "the page lists other pages' headlines"
 	}
 	if ptext < minArticleChars && paras < minArticleParagraphs {

@@ -321,12 +321,13 @@
       panelButton, settingsButton, closeButton);
 
     const scroller = h('div', { class: 'sw-scroll' }, header, main);
+    const live = h('div', { class: 'sw-live', role: 'status', 'aria-live': 'polite' });
     const body = h('div', { class: 'sw-body' }, scroller, panel.el);
     const app = h('div', { class: 'sw-app', lang: uiLang },
       h('span', { class: 'sw-sentinel', tabindex: '0', 'data-wrap': 'end' }),
       bar, settingsBox.el,
       body,
-      h('div', { class: 'sw-live', role: 'status', 'aria-live': 'polite' }),
+      live,
       h('span', { class: 'sw-sentinel', tabindex: '0', 'data-wrap': 'start' }));
     root.append(app);
 
@@ -391,6 +392,8 @@
       for (const b of panel.el.querySelectorAll('.sw-statement[aria-current]')) b.removeAttribute('aria-current');
       button.setAttribute('aria-current', 'true');
       target.scrollIntoView({ block: 'center', behavior: reducedMotion.matches ? 'instant' : 'smooth' });
+      const said = target.textContent.trim();
+      live.textContent = t('highlightAnnounce', [said.length > 120 ? `${said.slice(0, 120)}…` : said]);
       if (narrow.matches) {
         setPanel(false);
         target.focus({ preventScroll: true });

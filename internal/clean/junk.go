@@ -85,6 +85,11 @@ func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 		}
 	}
 	st := c.st(n)
+	// A list of links to places on this page is a table of contents.
+	if (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && st.links >= 3 && linkDensity(st) >= 0.8 && !c.guarded(n, bodyP) && c.mostlyAnchors(n) {
+		c.kind[n] = KindNavigation
+		return
+	}
 	if st.text == 0 || st.text > 600 {
 		return
 	}
@@ -260,6 +265,8 @@ func textOnlyKind(t string) Kind {
 		return KindSpamByline
 	case isRelatedLabel(nil, t):
 		return KindRelatedLinks
+	case l <= 40 && reTOCLabel.MatchString(trim):
+		return KindNavigation
 	case l <= 300 && reDisclosure.MatchString(t):
 		return KindOther
 	case l <= 80 && hasDigit(trim) && reDateline.MatchString(trim):

@@ -137,7 +137,7 @@ var (
 		siteheader masthead sitefooter footer headermenu headernav headertop headerbar topbar
 		skiplink screenreadertext sronly visuallyhidden tags taglist posttags entrytags catlinks
 		tagslinks categories toolbar sitenav mainnav mobilemenu offcanvas hamburger pager
-		printonly hiddenprint`)
+		printonly hiddenprint toc tableofcontents eztoc eztoccontainer lwptoc rankmathtoc tocwrapper jumplinks`)
 	hintOther = words(`testimonial testimonials wpmtst btn button buttons cta calltoaction wpblockbutton wpblockbuttons sidebar widgetarea rail rightrail leftrail aside modal popup overlay
 		lightbox tooltip appromo login signin register donate donation rating ratings reactions
 		emoji feedback survey poll authoravatar avatar metadata postmeta entrymeta byline
@@ -204,9 +204,11 @@ var (
 	// Credits, copyright lines, bylines and loading placeholders that sit
 	// in the body: "Image Source: Mises Institute", "Copyright © 2023 …",
 	// "Written by Cassidy Horton", "Page 1 of 8", "Loading paragraph...".
-	reBoilerplateLine = regexp.MustCompile(`(?i)^((featured? |header |cover |lead |top )?(image|photo|picture|photograph)s?( credits?| source)?\s*(:|by\b)|(photo|image) credits?\b|credits?:|copyright\b|©|\(c\) \d{4}|all rights reserved|(written|posted|published|reviewed|edited|fact[- ]checked) by \S+( \S+){0,4}( (at|on) .*)?$|page \d+ of \d+$|loading( paragraph| content| comments)?(\.\.\.|…)?$|advertisement:|.*\((sponsored|advertisement|ad)\)$)`)
+	reBoilerplateLine = regexp.MustCompile(`(?i)^((getty images|shutterstock|istock|alamy|adobe stock|unsplash|ap photo)\b.{0,40}$|(featured? |header |cover |lead |top )?(image|photo|picture|photograph)s?( credits?| source)?\s*(:|by\b)|(photo|image) credits?\b|credits?:|copyright\b|©|\(c\) \d{4}|all rights reserved|(written|posted|published|reviewed|edited|fact[- ]checked) by \S+( \S+){0,4}( (at|on) .*)?$|page \d+ of \d+$|loading( paragraph| content| comments)?(\.\.\.|…)?$|advertisement:|.*\((sponsored|advertisement|ad)\)$)`)
+	// Labels of a table of contents: "Table of Contents", "In this article", "Jump to".
+	reTOCLabel = regexp.MustCompile(`(?i)^(table of contents?|contents|in this (article|post|guide|page)|on this page|jump to( section)?|skip to( section)?|quick links|article contents|toc)\W*$`)
 	// Calls to action that are a lone link or button: "Buy on Amazon", "Start free trial".
-	reCTA = regexp.MustCompile(`(?i)^(buy|shop|order|check (the )?price|see (the )?price|view (the )?(deal|price|offer)|get (it|the deal|started|a quote|a demo|a free)|start( (your|a|the))? (free )?(trial|now|today|learning)|try (it )?(now|for free|free)|learn more|read more|find out more|book (a|your)|schedule (a|your)|request (a|your)|sign up|subscribe|download|contact( us)?|get in touch|join|register|apply now|call (us|now)|enroll|donate)\b`)
+	reCTA = regexp.MustCompile(`(?i)^(buy|shop|order|check (the )?price|see (the )?price|view (the )?(deal|price|offer)|get (it|the deal|started|a quote|a demo|a free)|start( (your|a|the))? (free )?(trial|now|today|learning)|try (it )?(now|for free|free)|learn more|read more|find out more|book (a|your|now|today)|schedule (a|your)|request (a|your)|sign up|subscribe|download|contact( us)?|get in touch|join|register|apply now|call (us|now)|enroll|donate)\b`)
 )
 
 // dateAlt matches one written date: "March 3, 2025", "3rd March 2025",

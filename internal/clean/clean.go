@@ -71,6 +71,7 @@ type cleaner struct {
 	hintCache map[string]Kind // hint string → kind (hints.go)
 	textCache map[string]Kind // short text → kind (junk.go)
 
+	byline    string     // the byline chosen by fillMeta
 	titleNode *html.Node // the visible headline, if found
 	bodyHint  *html.Node // itemprop=articleBody or similar, if found
 	roots     []*html.Node

@@ -408,6 +408,7 @@ func (c *cleaner) markInRoot() {
 	for _, r := range c.roots {
 		rootText += c.st(r).text
 	}
+	var promos []*html.Node
 	for _, r := range c.roots {
 		walk(r, func(n *html.Node) bool {
 			if _, ok := c.kind[n]; ok {
@@ -436,13 +437,95 @@ func (c *cleaner) markInRoot() {
 				c.kind[n] = c.formKind(n)
 				return false
 			}
+			if (n.DataAtom == atom.Div || n.DataAtom == atom.Section || n.DataAtom == atom.Aside) && c.isPromoBox(n, st) {
+				promos = append(promos, n)
+				return false
+			}
 			if st.text > 0 && st.text <= 150 && st.ptext == 0 && hintMatch(classID(n), hintByline) {
+				c.kind[n] = KindOther
+				return false
+			}
+			// The byline line itself ("By Maya Brooks") inside the body.
+			if c.byline != "" && st.text > 0 && st.text <= 120 && !st.hasBlock && !isHeading(n) && cleanByline(textOf(n)) == c.byline {
 				c.kind[n] = KindOther
 				return false
 			}
 			return true
 		})
 	}
+	c.markPromos(promos)
+}
+
+// markPromos marks the call-to-action boxes that occur once: boxes of the
+// same shape repeated through the article are cards of a listing
+// (courses, products) and stay.
+func (c *cleaner) markPromos(promos []*html.Node) {
+	shape := func(n *html.Node) string {
+		if cl := attr(n, "class"); cl != "" {
+			return cl
+		}
+		if n.Parent != nil {
+			return "^" + attr(n.Parent, "class")
+		}
+		return ""
+	}
+	count := map[string]int{}
+	for _, p := range promos {
+		count[shape(p)]++
+	}
+	for _, p := range promos {
+		if count[shape(p)] == 1 {
+			c.kind[p] = KindOther
+		}
+	}
+}
+
+// isPromoBox: a short box inside the article built around a call to
+// action — "Get the FREE eBook! [Download]", "Invest better with … [Learn
+// more]" — with no real paragraph in it.
+func (c *cleaner) isPromoBox(n *html.Node, st *nodeStat) bool {
+	if st.text < 20 || st.text > promoBoxMaxChars || st.links == 0 || st.links > 3 {
+		return false
+	}
+	long := false
+	cta := false
+	walk(n, func(x *html.Node) bool {
+		if long {
+			return false
+		}
+		if x.DataAtom == atom.P && c.st(x).text >= 200 {
+			long = true
+			return false
+		}
+		if x.DataAtom == atom.A || x.DataAtom == atom.Button {
+			t := strings.TrimSpace(textOf(x))
+			if countWords(t) <= 6 && (reCTA.MatchString(t) || hintMatch(classID(x), hintCTA)) {
+				cta = true
+			}
+			return false
+		}
+		return true
+	})
+	return cta && !long && !repeatedCard(n)
+}
+
+// repeatedCard: n, or one of its three nearest ancestors, is one of
+// three or more siblings of the same tag and class — a card in a listing
+// (courses, products), which is content.
+func repeatedCard(n *html.Node) bool {
+	for p, i := n, 0; p != nil && p.Parent != nil && i < 4; p, i = p.Parent, i+1 {
+		cls := attr(p, "class")
+		same := 0
+		for s := p.Parent.FirstChild; s != nil; s = s.NextSibling {
+			if s != p && s.Type == html.ElementNode && s.DataAtom == p.DataAtom && attr(s, "class") == cls {
+				same++
+			}
+		}
+		if same >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // mostlyAnchors: a table of contents (links to #fragments) is content.

@@ -366,6 +366,7 @@ func (c *cleaner) fillMeta(art *Article) {
 	m := c.meta
 	art.Title = c.pickTitle()
 	art.Byline = c.pickByline()
+	c.byline = art.Byline
 	art.SiteName = m.siteName
 	art.Published = m.published
 	if art.Published == "" {

@@ -60,6 +60,9 @@ const (
 	minTeasers           = 6
 	maxTeaserChars       = 250
 	minTeaserLinkDensity = 0.25
+	// promoBoxMaxChars: a call-to-action box inside the article holds at
+	// most this much text.
+	promoBoxMaxChars = 300
 	// maxDepth guards the recursive passes against pathological trees.
 	maxDepth = 2000
 )
@@ -156,6 +159,9 @@ var hintByline = words(`byline author authors authorname postauthor postsauthor 
 
 // hintBylineName: the name part inside a byline box ("author-name").
 var hintBylineName = words(`authorname bylinename name authortitle bylineauthor`)
+
+// hintCTA: button-like links ("btn-primary", "cta-button").
+var hintCTA = words(`btn button cta calltoaction`)
 
 // hintTables is the order kinds are tried in.
 var hintTables = []struct {

@@ -231,7 +231,7 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 		lower := strings.ToLower(t)
 		shop := strings.HasPrefix(lower, "buy") || strings.HasPrefix(lower, "shop") || strings.Contains(lower, "price") || strings.Contains(lower, "deal")
 		switch {
-		case shop && (st.links > 0 || isTextBlockish(n)):
+		case shop:
 			return KindAd // "See price at Amazon", even as a bare button label
 		case st.links > 0 && linkDensity(st) >= 0.9:
 			return KindOther
@@ -267,7 +267,7 @@ func textOnlyKind(t string) Kind {
 		return KindRelatedLinks
 	case l <= 40 && reTOCLabel.MatchString(trim):
 		return KindNavigation
-	case l <= 300 && reDisclosure.MatchString(t):
+	case l <= 500 && reDisclosure.MatchString(t):
 		return KindOther
 	case l <= 80 && hasDigit(trim) && reDateline.MatchString(trim):
 		return KindOther

@@ -41,7 +41,7 @@ const (
 	richTextChars = 400
 	// expandMinGain: climb to an ancestor when it adds at least this share
 	// of the current article's paragraph text…
-	expandMinGain = 0.6
+	expandMinGain = 0.5
 	// expandMinShare: …and that added text is mostly paragraphs…
 	expandMinShare = 0.5
 	// expandMaxLinkDensity: …and stop climbing when what an ancestor adds

@@ -98,6 +98,9 @@ func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 	}
 	t := textOf(n)
 	if tk := c.textKind(n, t, st); tk != "" {
+		if tk == KindOther && above != "" {
+			return // already out, and "other" says nothing more ("Contact" in a menu stays navigation)
+		}
 		if tk == KindRelatedLinks && isRelatedLabel(n, t) {
 			c.markRelatedBox(n, bodyP)
 			return

@@ -272,6 +272,8 @@ func textOnlyKind(t string) Kind {
 		return KindNavigation
 	case l <= 500 && reDisclosure.MatchString(t):
 		return KindOther
+	case l <= 200 && reSupportNotice.MatchString(t):
+		return KindOther
 	case l <= 80 && hasDigit(trim) && reDateline.MatchString(trim):
 		return KindOther
 	case l <= 160 && reBoilerplateLine.MatchString(trim):
@@ -305,9 +307,10 @@ func isTextBlockish(n *html.Node) bool {
 // isRelatedLabel: a short heading-like element reading "More like this",
 // "You may also like", "Most Popular"…
 func isRelatedLabel(n *html.Node, t string) bool {
-	if runeLen(t) > 60 || countWords(t) > 8 {
+	if runeLen(t) > 70 || countWords(t) > 11 {
 		return false
 	}
+	origLabel := t
 	t = strings.TrimSpace(strings.Trim(t, " :|»›>-–—•·"))
 	if !reRelatedLabel.MatchString(t) {
 		return false
@@ -315,7 +318,12 @@ func isRelatedLabel(n *html.Node, t string) bool {
 	// Whole-label match only: "Related" but not "Related research shows …".
 	m := reRelatedLabel.FindString(t)
 	rest := strings.TrimSpace(t[len(m):])
-	return countWords(rest) <= 3
+	// "You may be interested in the following topics as well:" — a label
+	// ending in a colon may run on a little.
+	if strings.HasSuffix(strings.TrimSpace(origLabel), ":") {
+		return countWords(rest) <= 7
+	}
+	return countWords(rest) <= 3 && countWords(t) <= 8
 }
 
 // markRelatedBox marks the box a related-links label heads: the label's

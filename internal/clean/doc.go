@@ -7,15 +7,24 @@
 //
 //	article.go   the result types (Article, Block, Removed, Kind, Options)
 //	clean.go     Clean: the pipeline, URL resolution
-//	meta.go      title, byline, date, site name, language, image; JSON-LD
+//	meta.go      title, date, site name, language, image; JSON-LD and microdata
+//	byline.go    the byline as the page shows it
 //	prepare.go   dropping invisible/unsafe elements, lazy images
 //	stats.go     per-element text, link and paragraph measures
-//	junk.go      junk marks by tag/role/class/id hints and by text
+//	hints.go     matching class/id/data-* words against the tables in rules.go
+//	junk.go      junk marks by tag, role, class hints and text; cleaning inside the article
 //	spambio.go   auto-generated author bios
-//	score.go     main-content scoring, siblings, "not an article"
+//	score.go     main-content scoring, expansion, siblings, "not an article"
+//	lead.go      the standfirst or summary box between headline and body
 //	render.go    allowlist sanitiser, text blocks, minification
 //	removed.go   the Removed list
 //	rules.go     every word list, pattern and threshold in one place
+//
+// Tests: heuristics_test.go (tables per heuristic), clean_test.go
+// (sanitiser, block numbering, not-an-article, bad input),
+// golden_test.go (testdata/*.html pages against *.golden.json, -update
+// to accept), seeds_test.go (../shared/fixtures gold), bench_test.go (real
+// pages, MB/s), debug_test.go (DEBUG_PAGE=file traces one page).
 //
 // Limits: golang.org/x/net/html rejects documents nested deeper than 512
 // elements; Clean then returns ErrNoDocument. Clean never panics.

@@ -146,6 +146,7 @@ func (c *cleaner) run() *Article {
 		return art
 	}
 	c.markInRoot()
+	c.markLooseRuns()
 	c.findLeads()
 	c.render(art)
 	if runeLen(strings.Join(blockTexts(art.Blocks), " ")) < minArticleChars/2 {

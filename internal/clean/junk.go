@@ -588,3 +588,62 @@ func inTableCell(n *html.Node) bool {
 	}
 	return false
 }
+
+// markLooseRuns looks at loose inline text in containers inside the
+// article (text beside block children, as in <div>Advertisement<p>…</p>)
+// — the text rules cannot mark it, having no element of its own — and
+// wraps a run the text rules name as junk in a marked <span>.
+func (c *cleaner) markLooseRuns() {
+	for _, r := range c.roots {
+		c.looseRuns(r, 0)
+	}
+}
+
+func (c *cleaner) looseRuns(n *html.Node, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	if _, junk := c.kind[n]; junk || n == c.titleNode {
+		return
+	}
+	if !c.st(n).hasBlock {
+		return // a leaf block was classified whole by markJunk
+	}
+	var run []*html.Node
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		var b strings.Builder
+		for _, x := range run {
+			rawText(x, &b, c.skip)
+		}
+		t := collapse(b.String())
+		if t != "" && runeLen(t) <= 200 {
+			if k := textOnlyKind(t); k != "" && k != KindRelatedLinks {
+				wrap := &html.Node{Type: html.ElementNode, Data: "span", DataAtom: atom.Span}
+				n.InsertBefore(wrap, run[0])
+				for _, x := range run {
+					n.RemoveChild(x)
+					wrap.AppendChild(x)
+				}
+				c.stats[wrap] = &nodeStat{text: runeLen(t)}
+				c.kind[wrap] = k
+			}
+		}
+		run = run[:0]
+	}
+	for ch := n.FirstChild; ch != nil; {
+		next := ch.NextSibling
+		if ch.Type == html.TextNode || (ch.Type == html.ElementNode && !c.isBlockLevel(ch) && c.kind[ch] == "") {
+			run = append(run, ch)
+		} else {
+			flush()
+			if ch.Type == html.ElementNode {
+				c.looseRuns(ch, depth+1)
+			}
+		}
+		ch = next
+	}
+	flush()
+}

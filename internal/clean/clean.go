@@ -21,15 +21,17 @@ var ErrNoDocument = errors.New("clean: no document: the page could not be parsed
 //
 // The steps, in order (each file named holds the step):
 //  1. parse once with golang.org/x/net/html (clean.go);
-//  2. read metadata from <head>, JSON-LD and microdata (meta.go);
+//  2. read metadata from <head>, JSON-LD and microdata (meta.go, byline.go);
 //  3. drop invisible and unsafe elements, fix lazy images (prepare.go);
 //  4. measure every element: text, link text, paragraph text (stats.go);
-//  5. mark junk by class/id/role/tag hints and by text patterns — comment
-//     forms, spam author bios, related links, share bars, ads (junk.go,
-//     spambio.go);
-//  6. score text blocks and pick the main-content root and its siblings
-//     (score.go);
-//  7. clean inside the root: link lists, inline promos (junk.go);
+//  5. mark junk by tag, role, class/id/data-* hints and by text patterns —
+//     comment forms, spam author bios, related links, share bars, ads
+//     (junk.go, hints.go, spambio.go);
+//  6. score text blocks and pick the main-content root, expand it to
+//     ancestors that add plain paragraphs, add its siblings (score.go);
+//  7. decide "not an article" (score.go); clean inside the root: link
+//     boxes, call-to-action boxes, byline lines, loose junk text (junk.go);
+//     add the standfirst (lead.go);
 //  8. render the kept tree through an allowlist sanitiser, numbering text
 //     blocks, then minify (render.go); collect Removed (removed.go).
 //

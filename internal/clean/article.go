@@ -1,5 +1,7 @@
 package clean
 
+import "time"
+
 // Kind names why a block was taken out of the page. The set is closed: the
 // extension groups removals by these strings, so they are part of the result
 // contract (see docs/CONTRACT.md).
@@ -24,6 +26,12 @@ type Options struct {
 	// URL is the page's address; relative links and images are resolved
 	// against it (after any <base href>). Empty means leave them relative.
 	URL string
+
+	// Deadline, when set, bounds the time Clean may take: past it, Clean
+	// stops and returns an error wrapping budget.ErrExceeded
+	// (github.com/saywho/saywho/internal/budget). The zero value means no
+	// limit.
+	Deadline time.Time
 }
 
 // Article is what Clean makes of a page.

@@ -92,7 +92,7 @@ func (c *cleaner) visibleByline() string {
 		return ""
 	}
 	var found string
-	walk(c.body, func(n *html.Node) bool {
+	c.walk(c.body, func(n *html.Node) bool {
 		if found != "" {
 			return false
 		}
@@ -136,7 +136,7 @@ func (c *cleaner) bylineFrom(n *html.Node) string {
 	if isAuthorLink(n) {
 		collect(n)
 	}
-	walk(n, func(x *html.Node) bool {
+	c.walk(n, func(x *html.Node) bool {
 		if isAuthorLink(x) {
 			collect(x)
 			return false

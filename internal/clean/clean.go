@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/saywho/saywho/internal/budget"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -37,19 +38,33 @@ var ErrNoDocument = errors.New("clean: no document: the page could not be parsed
 //
 // Clean never panics on bad input: a panic inside is recovered and
 // returned as an error. The work is linear in the page size: one parse and
-// a fixed number of passes over the tree.
+// a fixed number of passes over the tree. With opts.Deadline set, the
+// passes poll the clock and Clean returns an error wrapping
+// budget.ErrExceeded once the deadline has passed.
 func Clean(page []byte, opts Options) (art *Article, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			art = nil
+			if r == errTimeUp {
+				err = fmt.Errorf("clean: %w", budget.ErrExceeded)
+				return
+			}
 			err = fmt.Errorf("clean: internal error: %v", r)
 		}
 	}()
+	var b *budget.Budget
+	if !opts.Deadline.IsZero() {
+		b = budget.New(opts.Deadline)
+	}
 	doc, perr := html.Parse(bytes.NewReader(page))
+	if b.Check() {
+		return nil, fmt.Errorf("clean: %w", budget.ErrExceeded)
+	}
 	if perr != nil || doc == nil {
 		return nil, ErrNoDocument
 	}
 	c := newCleaner(doc, opts)
+	c.budget = b
 	if c.body == nil || c.body.FirstChild == nil {
 		if len(bytes.TrimSpace(page)) == 0 {
 			return &Article{Found: false, Reason: "no article found: the page is empty"}, nil
@@ -78,6 +93,21 @@ type cleaner struct {
 	bodyHint  *html.Node // itemprop=articleBody or similar, if found
 	roots     []*html.Node
 	rootSet   map[*html.Node]bool
+
+	budget *budget.Budget // nil: no deadline
+}
+
+// errTimeUp is the panic value tick raises past the deadline; Clean's
+// recover turns it into an error wrapping budget.ErrExceeded.
+var errTimeUp = new(int)
+
+// tick is called once per node in the passes that dominate big pages; it
+// reads the clock every few hundred calls and stops Clean past the
+// deadline.
+func (c *cleaner) tick() {
+	if c.budget != nil && c.budget.Exceeded() {
+		panic(errTimeUp)
+	}
 }
 
 func newCleaner(doc *html.Node, opts Options) *cleaner {

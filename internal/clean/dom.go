@@ -151,12 +151,14 @@ func findFirst(n *html.Node, f func(*html.Node) bool) *html.Node {
 }
 
 // walk calls f for every element under n in document order; when f
-// returns false the element's children are skipped.
-func walk(n *html.Node, f func(*html.Node) bool) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			if f(c) {
-				walk(c, f)
+// returns false the element's children are skipped. It polls the
+// deadline (tick) once per element.
+func (c *cleaner) walk(n *html.Node, f func(*html.Node) bool) {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode {
+			c.tick()
+			if f(ch) {
+				c.walk(ch, f)
 			}
 		}
 	}

@@ -31,6 +31,7 @@ func (c *cleaner) markJunk() {
 			if ch.DataAtom == atom.Pre || ch.DataAtom == atom.Code {
 				continue // syntax-highlighting classes ("hljs-comment") are not junk
 			}
+			c.tick()
 			c.classify(ch, above, bodyP)
 			k := above
 			if kk, ok := c.kind[ch]; ok {
@@ -61,6 +62,7 @@ func (c *cleaner) guarded(n *html.Node, bodyP int) bool {
 }
 
 func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
+	c.tick()
 	k, strong := c.hintKind(n)
 	if above == KindCommentForm || above == KindComments {
 		// Inside a comment thread or form, only a comment form is more
@@ -421,7 +423,7 @@ func (c *cleaner) markInRoot() {
 	}
 	var promos []*html.Node
 	for _, r := range c.roots {
-		walk(r, func(n *html.Node) bool {
+		c.walk(r, func(n *html.Node) bool {
 			if _, ok := c.kind[n]; ok {
 				return false
 			}
@@ -500,7 +502,7 @@ func (c *cleaner) isPromoBox(n *html.Node, st *nodeStat) bool {
 	}
 	long := false
 	cta := false
-	walk(n, func(x *html.Node) bool {
+	c.walk(n, func(x *html.Node) bool {
 		if long {
 			return false
 		}
@@ -542,7 +544,7 @@ func repeatedCard(n *html.Node) bool {
 // mostlyAnchors: a table of contents (links to #fragments) is content.
 func (c *cleaner) mostlyAnchors(n *html.Node) bool {
 	total, frag := 0, 0
-	walk(n, func(x *html.Node) bool {
+	c.walk(n, func(x *html.Node) bool {
 		if x.DataAtom == atom.A {
 			total++
 			if strings.HasPrefix(strings.TrimSpace(attr(x, "href")), "#") {
@@ -557,7 +559,7 @@ func (c *cleaner) mostlyAnchors(n *html.Node) bool {
 
 func avgLinkWords(c *cleaner, n *html.Node) float64 {
 	links, words := 0, 0
-	walk(n, func(x *html.Node) bool {
+	c.walk(n, func(x *html.Node) bool {
 		if x.DataAtom == atom.A {
 			links++
 			words += countWords(textOf(x))

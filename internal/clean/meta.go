@@ -42,7 +42,7 @@ func (c *cleaner) readMeta() {
 	}
 	var metaAuthors, metaDates []string
 	var ogLocale, metaLang string
-	walk(c.doc, func(n *html.Node) bool {
+	c.walk(c.doc, func(n *html.Node) bool {
 		switch n.DataAtom {
 		case atom.Title:
 			if m.titleTag == "" && !inSVG(n) {
@@ -410,7 +410,7 @@ func (c *cleaner) findTitleNode() {
 	cands := []string{c.meta.ogTitle, c.meta.ldHeadline, c.meta.titleTag}
 	var best *html.Node
 	bestScore := 0.0
-	walk(c.body, func(n *html.Node) bool {
+	c.walk(c.body, func(n *html.Node) bool {
 		if !(n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3) {
 			return true
 		}
@@ -443,7 +443,7 @@ func (c *cleaner) findTitleNode() {
 	}
 	// No heading agrees with the metadata: take a lone h1 with enough words.
 	var h1s []*html.Node
-	walk(c.body, func(n *html.Node) bool {
+	c.walk(c.body, func(n *html.Node) bool {
 		if n.DataAtom == atom.H1 {
 			h1s = append(h1s, n)
 			return false
@@ -520,7 +520,7 @@ func (c *cleaner) visibleDate() string {
 		return ""
 	}
 	var out string
-	walk(c.body, func(n *html.Node) bool {
+	c.walk(c.body, func(n *html.Node) bool {
 		if out != "" {
 			return false
 		}
@@ -553,7 +553,7 @@ func (c *cleaner) findBodyHint() {
 		return
 	}
 	var best *html.Node
-	walk(c.body, func(n *html.Node) bool {
+	c.walk(c.body, func(n *html.Node) bool {
 		if best != nil {
 			return false
 		}

@@ -103,6 +103,7 @@ func (c *cleaner) isBlockLevel(n *html.Node) bool {
 
 func (r *renderer) node(n *html.Node) {
 	c := r.c
+	c.tick()
 	if n.Type == html.TextNode {
 		return // loose text is handled by children()
 	}
@@ -339,7 +340,7 @@ func (r *renderer) close(a atom.Atom) {
 func (c *cleaner) firstImage() string {
 	for _, root := range c.roots {
 		var src string
-		walk(root, func(n *html.Node) bool {
+		c.walk(root, func(n *html.Node) bool {
 			if src != "" || c.skip(n) {
 				return false
 			}

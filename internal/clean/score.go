@@ -63,7 +63,7 @@ func (c *cleaner) findRoots() {
 			for p := r; p != nil; p = p.Parent {
 				delete(c.kind, p)
 			}
-			walk(r, func(n *html.Node) bool {
+			c.walk(r, func(n *html.Node) bool {
 				if k, ok := c.kind[n]; ok {
 					if k == KindComments || k == KindCommentForm || k == KindSpamByline || k == KindRelatedLinks {
 						return false
@@ -106,6 +106,7 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 			if ch.Type != html.ElementNode {
 				continue
 			}
+			c.tick()
 			if k, junk := c.kind[ch]; junk && !(loose && weakKind(k)) {
 				continue
 			}
@@ -390,7 +391,7 @@ func (c *cleaner) notArticle() string {
 		ptext += st.cptext
 		text += st.ctext
 		link += st.clink
-		walk(r, func(n *html.Node) bool {
+		c.walk(r, func(n *html.Node) bool {
 			if _, junk := c.kind[n]; junk {
 				return false
 			}

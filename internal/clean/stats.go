@@ -31,6 +31,7 @@ func (c *cleaner) measure() {
 }
 
 func (c *cleaner) measureNode(n *html.Node, inLink bool, depth int) *nodeStat {
+	c.tick()
 	st := &nodeStat{}
 	c.stats[n] = st
 	if depth > maxDepth {

@@ -1,10 +1,14 @@
 package clean
 
 import (
+	"errors"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/saywho/saywho/internal/budget"
 )
 
 const article = `<p>The first paragraph of the story is long enough to count as real article text, with commas, clauses, and detail.</p>
@@ -129,5 +133,45 @@ func TestBadInputNeverPanics(t *testing.T) {
 			}()
 			_, _ = Clean([]byte(in), Options{URL: "http://x.example/"})
 		}()
+	}
+}
+
+// TestDeadline: past Options.Deadline, Clean stops and returns an error
+// wrapping budget.ErrExceeded, quickly, whether the deadline has already
+// passed or falls during the passes over a big page.
+func TestDeadline(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><head><title>A big page</title></head><body><article><h1>A big page</h1>`)
+	for i := 0; i < 5000; i++ {
+		b.WriteString(`<div class="card"><p>Paragraph ` + strconv.Itoa(i) + ` of a long page, with commas, clauses, and <a href="/x">a link</a> in it.</p></div>`)
+	}
+	b.WriteString(`</article></body></html>`)
+	page := []byte(b.String())
+	tests := []struct {
+		name     string
+		deadline func() time.Time
+	}{
+		{"already past", func() time.Time { return time.Now().Add(-time.Second) }},
+		{"during the passes", func() time.Time { return time.Now().Add(time.Millisecond) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			art, err := Clean(page, Options{Deadline: tt.deadline()})
+			if !errors.Is(err, budget.ErrExceeded) {
+				t.Fatalf("err = %v, want one wrapping budget.ErrExceeded", err)
+			}
+			if art != nil {
+				t.Errorf("article returned with the error")
+			}
+			// The parse itself is not interruptible; the passes are.
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("took %v past the deadline", d)
+			}
+		})
+	}
+	// Without a deadline the same page is cleaned.
+	if _, err := Clean(page, Options{}); err != nil {
+		t.Fatalf("no deadline: %v", err)
 	}
 }

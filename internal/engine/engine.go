@@ -143,7 +143,7 @@ func prepareAndClean(page []byte, opts Options, b *budget.Budget) (*clean.Articl
 		if err != nil {
 			return nil, err
 		}
-		art, err := clean.Clean(prepped, clean.Options{URL: opts.URL})
+		art, err := clean.Clean(prepped, clean.Options{URL: opts.URL, Deadline: b.Deadline()})
 		if !errors.Is(err, clean.ErrNoDocument) {
 			if err != nil {
 				return nil, fmt.Errorf("clean: %w", err)

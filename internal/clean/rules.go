@@ -63,6 +63,11 @@ const (
 	// promoBoxMaxChars: a call-to-action box inside the article holds at
 	// most this much text.
 	promoBoxMaxChars = 300
+	// Figures next to the article body inside the article element (the
+	// lead image between headline and body): at most maxNearFigures on
+	// each side, each with at most figureMaxCaption runes of caption.
+	maxNearFigures   = 3
+	figureMaxCaption = 300
 	// maxDepth guards the recursive passes against pathological trees.
 	maxDepth = 2000
 )

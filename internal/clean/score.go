@@ -2,6 +2,7 @@ package clean
 
 import (
 	"sort"
+	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -187,7 +188,7 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 			top = h
 		}
 	}
-	c.roots = c.withSiblings(top, scores, final)
+	c.roots = c.withFigures(c.withSiblings(top, scores, final))
 	for _, r := range c.roots {
 		c.rootSet[r] = true
 	}
@@ -360,6 +361,89 @@ func (c *cleaner) withSiblings(top *html.Node, scores map[*html.Node]float64, fi
 		}
 	}
 	return out
+}
+
+// withFigures adds the figures right before and after the chosen
+// siblings when they share an article element: the lead image with its
+// caption often sits between the headline and the body container. A
+// figure is a <figure>, or a box holding an image and at most a short
+// caption; junk marks and link-heavy boxes are passed over or stop the
+// search.
+func (c *cleaner) withFigures(roots []*html.Node) []*html.Node {
+	if len(roots) == 0 {
+		return roots
+	}
+	first, last := roots[0], roots[len(roots)-1]
+	p := first.Parent
+	if p == nil || p == c.doc || !c.inArticleElement(p) {
+		return roots
+	}
+	var before, after []*html.Node
+	for s := first.PrevSibling; s != nil && len(before) < maxNearFigures; s = s.PrevSibling {
+		ok, stop := c.nearFigure(s)
+		if stop {
+			break
+		}
+		if ok {
+			before = append(before, s)
+		}
+	}
+	for s := last.NextSibling; s != nil && len(after) < maxNearFigures; s = s.NextSibling {
+		ok, stop := c.nearFigure(s)
+		if stop {
+			break
+		}
+		if ok {
+			after = append(after, s)
+		}
+	}
+	if len(before) == 0 && len(after) == 0 {
+		return roots
+	}
+	out := make([]*html.Node, 0, len(before)+len(roots)+len(after))
+	for i := len(before) - 1; i >= 0; i-- {
+		out = append(out, before[i])
+	}
+	out = append(out, roots...)
+	return append(out, after...)
+}
+
+// nearFigure: s is a figure to add (ok), or something the search for
+// figures next to the article body must not pass (stop). White space,
+// empty elements and junk-marked siblings are passed over.
+func (c *cleaner) nearFigure(s *html.Node) (ok, stop bool) {
+	switch s.Type {
+	case html.TextNode:
+		return false, hasVisibleText(s.Data)
+	case html.ElementNode:
+	default:
+		return false, false
+	}
+	if _, junk := c.kind[s]; junk {
+		return false, false
+	}
+	if s == c.titleNode || isAncestor(s, c.titleNode) {
+		return false, true
+	}
+	st := c.st(s)
+	if !hasImage(s) {
+		return false, st.text > 0
+	}
+	if st.text > figureMaxCaption || st.ptext > figureMaxCaption || linkDensity(st) >= 0.5 {
+		return false, true
+	}
+	return true, false
+}
+
+// inArticleElement: n is, or is inside, an element that stands for the
+// whole article (<article>, microdata Article types, role=article).
+func (c *cleaner) inArticleElement(n *html.Node) bool {
+	for p := n; p != nil && p != c.body; p = p.Parent {
+		if p.DataAtom == atom.Article || strings.EqualFold(attr(p, "role"), "article") || strings.Contains(attr(p, "itemtype"), "Article") {
+			return true
+		}
+	}
+	return false
 }
 
 func endsSentence(t string) bool {

@@ -272,13 +272,13 @@ func textOnlyKind(t string) Kind {
 		return KindRelatedLinks
 	case l <= 40 && reTOCLabel.MatchString(trim):
 		return KindNavigation
-	case l <= 500 && reDisclosure.MatchString(t):
+	case l <= 500 && has(disclosureKeys) && reDisclosure.MatchString(t):
 		return KindOther
-	case l <= 200 && reSupportNotice.MatchString(t):
+	case l <= 200 && has(supportKeys) && reSupportNotice.MatchString(t):
 		return KindOther
 	case l <= 80 && hasDigit(trim) && reDateline.MatchString(trim):
 		return KindOther
-	case l <= 160 && reBoilerplateLine.MatchString(trim):
+	case l <= 160 && maybeBoilerplate(trim) && reBoilerplateLine.MatchString(trim):
 		if strings.HasPrefix(lower, "advertisement") || strings.HasSuffix(lower, ")") {
 			return KindAd
 		}
@@ -292,6 +292,21 @@ func textOnlyKind(t string) Kind {
 		return KindCookieBanner
 	}
 	return ""
+}
+
+// maybeBoilerplate: t starts or ends the way every match of
+// reBoilerplateLine does (a cheap test before the pattern).
+func maybeBoilerplate(t string) bool {
+	if strings.HasSuffix(t, ")") {
+		return true
+	}
+	head := strings.ToLower(t[:min(len(t), 32)])
+	for _, p := range boilerplatePrefixes {
+		if strings.HasPrefix(head, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *cleaner) hasLongParagraph(n *html.Node) bool {

@@ -234,6 +234,12 @@ var (
 	commentFormKeys = []string{"comment", "reply", "your name", "email", "e-mail", "logged in", "required fields"}
 	newsletterKeys  = []string{"newsletter", "sign up", "email", "inbox", "signing up", "subscribe", "mailing list", "updates from"}
 	cookieKeys      = []string{"cookie", "by continuing"}
+	// Every match of reDisclosure and reSupportNotice holds one of these
+	// (lower case); every match of reBoilerplateLine starts with one of
+	// boilerplatePrefixes or ends in ")".
+	disclosureKeys      = []string{"commission", "compensation", "affiliate", "reader-supported", "chosen independently", "advertis", "editorial", "recommend products", "paid partnership"}
+	supportKeys         = []string{"subscribe", "already a", "in to", "by readers", "journalism", "become a", "donate", "give", "make a", "how was this"}
+	boilerplatePrefixes = []string{"getty images", "shutterstock", "istock", "alamy", "adobe stock", "unsplash", "ap photo", "feature", "header ", "cover ", "lead ", "top ", "image", "photo", "picture", "credit", "copyright", "©", "(c) ", "all rights reserved", "written by", "posted by", "published by", "reviewed by", "edited by", "fact", "page ", "loading", "advertisement:"}
 )
 
 // Bio-generator vocabulary: the nouns that close a sentence of an

@@ -15,37 +15,90 @@ import (
 // ("td-post-sharing" gives "td", "post", "sharing", "tdpost",
 // "postsharing", "tdpostsharing"), is in table.
 func hintMatch(s string, table map[string]bool) bool {
-	var words [8]string
-	var buf [128]byte
-	for _, tok := range strings.Fields(s) {
-		ws := words[:0]
-		start := -1
-		for i := 0; i <= len(tok); i++ {
-			sep := i == len(tok) || tok[i] == '-' || tok[i] == '_' || tok[i] == ':' || tok[i] == '.' || tok[i] == '/'
-			if sep {
-				if start >= 0 && len(ws) < cap(ws) {
-					ws = append(ws, tok[start:i])
-				}
-				start = -1
-			} else if start < 0 {
-				start = i
-			}
-		}
-		for i := range ws {
-			g := buf[:0]
-			for j := i; j < len(ws) && j < i+4; j++ {
-				if len(g)+len(ws[j]) > len(buf) {
-					break
-				}
-				g = append(g, ws[j]...)
-				if table[string(g)] {
+	return hintGrams(s, func(g []byte) bool { return table[string(g)] })
+}
+
+// hintGrams calls f with every run of up to four words of each token of s
+// (see hintMatch) and stops when f returns true, reporting whether it did.
+func hintGrams(s string, f func(g []byte) bool) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			// Unicode white space splits tokens too (strings.Fields).
+			for _, tok := range strings.Fields(s) {
+				if tokenGrams(tok, f) {
 					return true
 				}
+			}
+			return false
+		}
+	}
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) && !isHintSpace(s[i]) {
+			i++
+		}
+		tok := s[:i]
+		for i < len(s) && isHintSpace(s[i]) {
+			i++
+		}
+		s = s[i:]
+		if tok != "" && tokenGrams(tok, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenGrams is hintGrams for one token.
+func tokenGrams(tok string, f func(g []byte) bool) bool {
+	var words [8]string
+	var buf [128]byte
+	ws := words[:0]
+	start := -1
+	for i := 0; i <= len(tok); i++ {
+		sep := i == len(tok) || tok[i] == '-' || tok[i] == '_' || tok[i] == ':' || tok[i] == '.' || tok[i] == '/'
+		if sep {
+			if start >= 0 && len(ws) < cap(ws) {
+				ws = append(ws, tok[start:i])
+			}
+			start = -1
+		} else if start < 0 {
+			start = i
+		}
+	}
+	for i := range ws {
+		g := buf[:0]
+		for j := i; j < len(ws) && j < i+4; j++ {
+			if len(g)+len(ws[j]) > len(buf) {
+				break
+			}
+			g = append(g, ws[j]...)
+			if f(g) {
+				return true
 			}
 		}
 	}
 	return false
 }
+
+func isHintSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v'
+}
+
+// hintFirst maps every word of the hint tables to the index of the first
+// table in hintTables that holds it, so one pass over a hint string finds
+// the first matching table.
+var hintFirst = func() map[string]int {
+	m := map[string]int{}
+	for i, t := range hintTables {
+		for w := range t.words {
+			if _, ok := m[w]; !ok {
+				m[w] = i
+			}
+		}
+	}
+	return m
+}()
 
 // hintTableKind returns the first kind in hintTables order whose table
 // matches s, or "".
@@ -53,12 +106,16 @@ func (c *cleaner) hintTableKind(s string) Kind {
 	if k, ok := c.hintCache[s]; ok {
 		return k
 	}
-	var out Kind
-	for _, t := range hintTables {
-		if hintMatch(s, t.words) {
-			out = t.kind
-			break
+	best := len(hintTables)
+	hintGrams(s, func(g []byte) bool {
+		if i, ok := hintFirst[string(g)]; ok && i < best {
+			best = i
 		}
+		return best == 0
+	})
+	var out Kind
+	if best < len(hintTables) {
+		out = hintTables[best].kind
 	}
 	c.hintCache[s] = out
 	return out

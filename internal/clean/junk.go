@@ -474,7 +474,7 @@ func (c *cleaner) markInRoot() {
 				return false
 			}
 			// The byline line itself ("By Maya Brooks") inside the body.
-			if c.byline != "" && st.text > 0 && st.text <= 120 && !st.hasBlock && !isHeading(n) && cleanByline(textOf(n)) == c.byline {
+			if c.byline != "" && st.text > 0 && st.text <= 120 && !st.hasBlock && !isHeading(n) && c.isBylineLine(n) {
 				c.kind[n] = KindOther
 				return false
 			}
@@ -482,6 +482,25 @@ func (c *cleaner) markInRoot() {
 		})
 	}
 	c.markPromos(promos)
+}
+
+// isBylineLine: n's text is the byline once cleaned of "By", dates and
+// labels. Cleaning only deletes, so the byline must be a subsequence of
+// the text; that cheap test comes first.
+func (c *cleaner) isBylineLine(n *html.Node) bool {
+	t := textOf(n)
+	return isSubsequence(c.byline, t) && cleanByline(t) == c.byline
+}
+
+// isSubsequence: the bytes of sub appear in s in order.
+func isSubsequence(sub, s string) bool {
+	j := 0
+	for i := 0; i < len(s) && j < len(sub); i++ {
+		if s[i] == sub[j] {
+			j++
+		}
+	}
+	return j == len(sub)
 }
 
 // markPromos marks the call-to-action boxes that occur once: boxes of the

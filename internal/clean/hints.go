@@ -15,17 +15,19 @@ import (
 // ("td-post-sharing" gives "td", "post", "sharing", "tdpost",
 // "postsharing", "tdpostsharing"), is in table.
 func hintMatch(s string, table map[string]bool) bool {
-	return hintGrams(s, func(g []byte) bool { return table[string(g)] })
+	return hintGrams(s, table, nil)
 }
 
-// hintGrams calls f with every run of up to four words of each token of s
-// (see hintMatch) and stops when f returns true, reporting whether it did.
-func hintGrams(s string, f func(g []byte) bool) bool {
+// hintGrams looks up every run of up to four words of each token of s
+// (see hintMatch): in table when it is set, reporting a hit; else in
+// hintFirst, keeping the lowest table index in *best (stopping at 0).
+// (No function value here: it would move the word buffer to the heap.)
+func hintGrams(s string, table map[string]bool, best *int) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			// Unicode white space splits tokens too (strings.Fields).
 			for _, tok := range strings.Fields(s) {
-				if tokenGrams(tok, f) {
+				if tokenGrams(tok, table, best) {
 					return true
 				}
 			}
@@ -42,7 +44,7 @@ func hintGrams(s string, f func(g []byte) bool) bool {
 			i++
 		}
 		s = s[i:]
-		if tok != "" && tokenGrams(tok, f) {
+		if tok != "" && tokenGrams(tok, table, best) {
 			return true
 		}
 	}
@@ -50,7 +52,7 @@ func hintGrams(s string, f func(g []byte) bool) bool {
 }
 
 // tokenGrams is hintGrams for one token.
-func tokenGrams(tok string, f func(g []byte) bool) bool {
+func tokenGrams(tok string, table map[string]bool, best *int) bool {
 	var words [8]string
 	var buf [128]byte
 	ws := words[:0]
@@ -73,8 +75,14 @@ func tokenGrams(tok string, f func(g []byte) bool) bool {
 				break
 			}
 			g = append(g, ws[j]...)
-			if f(g) {
-				return true
+			if table != nil {
+				if table[string(g)] {
+					return true
+				}
+			} else if ti, ok := hintFirst[string(g)]; ok && ti < *best {
+				if *best = ti; ti == 0 {
+					return true
+				}
 			}
 		}
 	}
@@ -107,12 +115,7 @@ func (c *cleaner) hintTableKind(s string) Kind {
 		return k
 	}
 	best := len(hintTables)
-	hintGrams(s, func(g []byte) bool {
-		if i, ok := hintFirst[string(g)]; ok && i < best {
-			best = i
-		}
-		return best == 0
-	})
+	hintGrams(s, nil, &best)
 	var out Kind
 	if best < len(hintTables) {
 		out = hintTables[best].kind

@@ -131,8 +131,21 @@ func textOfSkip(n *html.Node, skip func(*html.Node) bool) string {
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
-// countWords counts white-space separated words.
-func countWords(s string) int { return len(strings.Fields(s)) }
+// countWords counts white-space separated words (as strings.Fields
+// splits them, without building the slice).
+func countWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
 
 // findFirst returns the first element in document order under n for which
 // f is true.

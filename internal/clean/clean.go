@@ -93,6 +93,7 @@ type cleaner struct {
 	bodyHint  *html.Node // itemprop=articleBody or similar, if found
 	roots     []*html.Node
 	rootSet   map[*html.Node]bool
+	nearFigs  map[*html.Node]bool // figures added beside the body (withFigures)
 
 	budget *budget.Budget // nil: no deadline
 }
@@ -116,6 +117,8 @@ func newCleaner(doc *html.Node, opts Options) *cleaner {
 		stats: map[*html.Node]*nodeStat{},
 		kind:  map[*html.Node]Kind{},
 		drop:  map[*html.Node]bool{},
+
+		nearFigs: map[*html.Node]bool{},
 
 		hintCache: map[string]Kind{},
 		textCache: map[string]Kind{},

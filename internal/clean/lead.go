@@ -20,6 +20,13 @@ func (c *cleaner) findLeads() {
 		return
 	}
 	first := c.roots[0]
+	body := first // the first root that is not a figure beside the body
+	for _, r := range c.roots {
+		if !c.nearFigs[r] {
+			body = r
+			break
+		}
+	}
 	if isAncestor(first, c.titleNode) {
 		return
 	}
@@ -36,8 +43,8 @@ func (c *cleaner) findLeads() {
 	}
 	var leads []*html.Node
 	leadText := 0
-	budget := c.st(first).cptext / 2 // leads never outweigh the body
-	state := 0                       // 0 before the headline, 1 between, 2 done
+	budget := c.st(body).cptext / 2 // leads never outweigh the body
+	state := 0                      // 0 before the headline, 1 between, 2 done
 	var visit func(n *html.Node)
 	visit = func(n *html.Node) {
 		for ch := n.FirstChild; ch != nil && state < 2; ch = ch.NextSibling {

@@ -162,6 +162,11 @@ var (
 var hintByline = words(`byline author authors authorname postauthor postsauthor entryauthor
 	writer articleauthor contributor reporter creator metaauthor storybyline cbyline`)
 
+// hintFigure: a box holding an image and its caption ("story-visual",
+// "wp-caption", "featured-image"); hintCaption: the caption inside it.
+var hintFigure = words(`figure caption image img photo picture media visual thumbnail hero featured featuredimage postthumbnail`)
+var hintCaption = words(`caption figcaption credit imagecaption photocaption`)
+
 // hintBylineName: the name part inside a byline box ("author-name").
 var hintBylineName = words(`authorname bylinename name authortitle bylineauthor`)
 

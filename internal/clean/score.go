@@ -379,6 +379,14 @@ func (c *cleaner) withFigures(roots []*html.Node) []*html.Node {
 		return roots
 	}
 	var before, after []*html.Node
+	defer func() {
+		for _, f := range before {
+			c.nearFigs[f] = true
+		}
+		for _, f := range after {
+			c.nearFigs[f] = true
+		}
+	}()
 	for s := first.PrevSibling; s != nil && len(before) < maxNearFigures; s = s.PrevSibling {
 		ok, stop := c.nearFigure(s)
 		if stop {
@@ -432,7 +440,22 @@ func (c *cleaner) nearFigure(s *html.Node) (ok, stop bool) {
 	if st.text > figureMaxCaption || st.ptext > figureMaxCaption || linkDensity(st) >= 0.5 {
 		return false, true
 	}
-	return true, false
+	switch {
+	case s.DataAtom == atom.Figure || s.DataAtom == atom.Img || s.DataAtom == atom.Picture:
+		return true, false
+	case hintMatch(classID(s), hintByline) || hintMatch(classID(s), hintAuthorBox):
+		return false, true // an author box with a portrait
+	case st.text == 0:
+		return true, false // an image alone
+	}
+	// A box with an image and a caption: figure-like class words, or a
+	// figcaption or caption-classed element inside.
+	if hintMatch(classID(s), hintFigure) || findFirst(s, func(x *html.Node) bool {
+		return x.DataAtom == atom.Figcaption || hintMatch(classID(x), hintCaption)
+	}) != nil {
+		return true, false
+	}
+	return false, true
 }
 
 // inArticleElement: n is, or is inside, an element that stands for the

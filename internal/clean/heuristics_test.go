@@ -3,6 +3,8 @@ package clean
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestIsSpamBio(t *testing.T) {
@@ -199,5 +201,42 @@ func TestResolve(t *testing.T) {
 		if got := c.resolve(tt.in); got != tt.want {
 			t.Errorf("resolve(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestTextKindBlocks: rules that hold only for a whole block, so that a
+// link inside a sentence stays.
+func TestTextKindBlocks(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string // the first element of the body is classified
+		want Kind
+	}{
+		{"follow us", `<p>Follow us on Instagram for daily recipes.</p>`, KindShare},
+		{"follow a named account", `<p>Follow A Farmgirl's Kitchen on PINTEREST and YouTube!</p>`, KindShare},
+		{"join the group", `<p>Join the Facebook group – https://facebook.example/group</p>`, KindShare},
+		{"follow in a sentence", `<p>Fans can follow the race on YouTube from Sunday.</p>`, ""},
+		{"views disclaimer", `<p>Note: The views expressed on Example.org are not necessarily those of the Institute.</p>`, KindOther},
+		{"recipe rating", `<p>Did you make this recipe? Please take a moment to leave a star rating.</p>`, KindOther},
+		{"newsletter name", `<p>Tech World With Milan Newsletter</p>`, KindNewsletter},
+		{"newsletter link in a sentence", `<a href="/n">Idle Digest Newsletter</a>`, ""},
+		{"cta heading", `<h3>CONTACT US</h3>`, KindOther},
+		{"cta word in a paragraph", `<p>Register</p>`, ""},
+		{"updated by line", `<p>Last updated March 3, 2025 by Erik Demaine.</p>`, KindOther},
+		{"update in the text", `<p>The register was last updated in 1998 by the council.</p>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.in + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := newCleaner(doc, Options{})
+			c.measure()
+			n := findFirst(c.body, func(*html.Node) bool { return true })
+			if got := c.textKind(n, textOf(n), c.st(n)); got != tt.want {
+				t.Errorf("textKind(%s) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }

@@ -232,6 +232,25 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 	if (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && c.isHeadlineList(n) {
 		return KindRelatedLinks
 	}
+	if isHeading(n) && runeLen(t) <= 20 && reCTAHeading.MatchString(strings.TrimSpace(t)) {
+		return KindOther
+	}
+	// Whole blocks only (a link inside a sentence stays): a newsletter's
+	// name, an invitation to follow the site, a site note.
+	if blockTags[n.DataAtom] || isHeading(n) {
+		l := runeLen(t)
+		lower := strings.ToLower(t)
+		switch {
+		case l <= 60 && strings.Contains(lower, "newsletter") && reNewsletterLabel.MatchString(strings.TrimSpace(t)):
+			return KindNewsletter
+		case l <= 200 && hasAny(lower, followKeys) && reSocialFollow.MatchString(t):
+			return KindShare
+		case l <= 300 && hasAny(lower, siteNoteKeys) && reSiteNote.MatchString(t):
+			return KindOther
+		case l <= 100 && !st.hasBlock && (strings.HasPrefix(lower, "last ") || strings.HasPrefix(lower, "updated") || strings.HasPrefix(lower, "modified")) && reUpdatedLine.MatchString(t):
+			return KindOther
+		}
+	}
 	if countWords(t) <= 6 && reCTA.MatchString(strings.TrimSpace(t)) {
 		lower := strings.ToLower(t)
 		shop := strings.HasPrefix(lower, "buy") || strings.HasPrefix(lower, "shop") || strings.Contains(lower, "price") || strings.Contains(lower, "deal")
@@ -292,6 +311,16 @@ func textOnlyKind(t string) Kind {
 		return KindCookieBanner
 	}
 	return ""
+}
+
+// hasAny: lower contains one of keys.
+func hasAny(lower string, keys []string) bool {
+	for _, k := range keys {
+		if strings.Contains(lower, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // maybeBoilerplate: t starts or ends the way every match of

@@ -226,6 +226,22 @@ var (
 	// Paywall and donation notices: "This article is exclusive to STAT+
 	// subscribers", "This story is funded by readers like you".
 	reSupportNotice = regexp.MustCompile(`(?i)(exclusive to .{0,30}subscribers|subscribe to (continue|keep) reading|already a (subscriber|member)\?|log ?in to (continue|read)|(funded|supported|made possible) by readers|support (our|independent|local) journalism|become a (member|subscriber|patron|supporter)|(donate|give) (now|today)|make a (donation|contribution)|how was this (issue|newsletter|email)|unsubscribe)`)
+	// Invitations to follow the site on social networks: "Follow us on
+	// Instagram", "Follow A Farmgirl's Kitchen on Pinterest", "Join the
+	// Facebook group". A named account must be capitalised ("follow the
+	// race on YouTube" is a sentence of the article).
+	reSocialFollow = regexp.MustCompile(`(?i:\b(follow|like) (us|me)\b.{0,20}\bon (facebook|twitter|x|instagram|pinterest|youtube|tiktok|linkedin|threads|bluesky|mastodon|social media))|\b(?i:follow) [A-Z][\p{L}'’]*( [A-Z][\p{L}'’]*){0,3} (?i:on (facebook|twitter|instagram|pinterest|youtube|tiktok|linkedin|threads|bluesky|mastodon))\b|(?i:\bjoin (the|our) (facebook|linkedin|discord|slack|telegram|whatsapp|reddit) (group|community|server|channel|page))`)
+	// Site notes under an article: "The views expressed on … are not
+	// necessarily those of …", "Please take a moment to leave a star rating".
+	reSiteNote = regexp.MustCompile(`(?i)((views|opinions) expressed (on|in|here|by).{0,80}?\b(are|do) not necessarily|leave a (star )?rating|rate this recipe)`)
+	// An "updated" line under the article: "Last updated March 3, 2025
+	// by Erik Demaine." (a page footer, not part of the text).
+	reUpdatedLine = regexp.MustCompile(`(?i)^(last )?(updated|modified)( on)?:?\s*(` + dateAlt + `)\b`)
+	// The name of a newsletter standing alone: "Tech World With Milan
+	// Newsletter", "The Morning Newsletter:".
+	reNewsletterLabel = regexp.MustCompile(`(?i)^[\p{L}\d'’&,. -]{0,50}\bnewsletters?\W*$`)
+	// A heading that is only a call to action: "Register", "CONTACT US".
+	reCTAHeading = regexp.MustCompile(`(?i)^(contact( us)?|register( now)?|get in touch|sign up( now)?|subscribe( now)?|join us|donate( now)?|apply now)\W*$`)
 	// Calls to action that are a lone link or button: "Buy on Amazon", "Start free trial".
 	reCTA = regexp.MustCompile(`(?i)^(buy|shop|order|check (the )?price|see (the )?price|view (the )?(deal|price|offer)|get (it|the deal|started|a quote|a demo|a free)|start( (your|a|the))? (free )?(trial|now|today|learning)|try (it )?(now|for free|free)|learn more|read more|find out more|book (a|your|now|today)|schedule (a|your)|request (a|your)|sign up|subscribe|download|contact( us)?|get in touch|join|register|apply now|call (us|now)|enroll|donate)\b`)
 )
@@ -243,6 +259,8 @@ var (
 	// (lower case); every match of reBoilerplateLine starts with one of
 	// boilerplatePrefixes or ends in ")".
 	disclosureKeys      = []string{"commission", "compensation", "affiliate", "reader-supported", "chosen independently", "advertis", "editorial", "recommend products", "paid partnership"}
+	followKeys          = []string{"follow", "like us", "like me", "join the", "join our"}
+	siteNoteKeys        = []string{"expressed", "rating", "rate this"}
 	supportKeys         = []string{"subscribe", "already a", "in to", "by readers", "journalism", "become a", "donate", "give", "make a", "how was this"}
 	boilerplatePrefixes = []string{"getty images", "shutterstock", "istock", "alamy", "adobe stock", "unsplash", "ap photo", "feature", "header ", "cover ", "lead ", "top ", "image", "photo", "picture", "credit", "copyright", "©", "(c) ", "all rights reserved", "written by", "posted by", "published by", "reviewed by", "edited by", "fact", "page ", "loading", "advertisement:"}
 )

@@ -59,7 +59,10 @@ function runJSON(cmd, argv, opts = {}) {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      for (const line of String(d).split('\n')) if (line.startsWith('[bench]')) console.error(line);
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       const rows = [];

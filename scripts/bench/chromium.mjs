@@ -200,6 +200,7 @@ async function main() {
         row.error = String(err?.message ?? err).slice(0, 300);
       }
       out(row);
+      if (i >= warmup && (i - warmup + 1) % 100 === 0) console.error(`[bench] chromium: ${i - warmup + 1}/${pages.length} pages`);
     }
 
     // Cold first toggles: stop the worker, then click. A worker session held

@@ -32,10 +32,10 @@ type corpusPage struct {
 
 // sharedDir is the shared material beside the checkout, or "".
 func sharedDir() string {
-	if d := os.Getenv("SAYWHO_SHARED"); d != "" {
-		return d
-	}
 	d := filepath.Join("..", "..", "..", "shared")
+	if env := os.Getenv("SAYWHO_SHARED"); env != "" {
+		d = env
+	}
 	if st, err := os.Stat(filepath.Join(d, "corpus")); err == nil && st.IsDir() {
 		return d
 	}

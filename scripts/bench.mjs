@@ -154,7 +154,7 @@ async function goBench() {
   log('native: go test -bench Corpus');
   const env = { ...process.env, SAYWHO_BENCH_LIMIT: String(limit || 0) };
   const out = await new Promise((res) => {
-    const child = spawn('go', ['test', '-run', '^$', '-bench', 'Corpus', '-benchmem', '-benchtime=1x', './internal/engine'], { cwd: root, env });
+    const child = spawn('go', ['test', '-v', '-run', '^$', '-bench', 'Corpus', '-benchmem', '-benchtime=1x', './internal/engine'], { cwd: root, env });
     let s = '';
     child.stdout.on('data', (d) => { s += d; });
     child.stderr.on('data', (d) => { s += d; });

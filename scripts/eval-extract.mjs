@@ -217,7 +217,7 @@ if (rd.length) {
   log(`not found: ${rd.filter((r) => r.found === false).map((r) => r.id.slice(12)).join(', ') || 'none'}`);
   log(`title agrees ${fmt(mean(rd.map((r) => +r.titleOK)))} (Readability keeps " | Site" suffixes SayWho strips)  byline agrees ${fmt(mean(rd.map((r) => +r.bylineOK)))}`);
   const junky = rd.filter((r) => r.junkInExpected.length);
-  log(`junk Readability keeps that SayWho removes: ${junky.length} pages, ${junky.reduce((a, r) => a + r.junkInExpected.length, 0)} blocks, e.g.`);
+  log(`junk Readability keeps that SayWho removes: ${junky.length} pages, ${junky.reduce((a, r) => a + r.junkInExpected.length, 0)} removed entries, e.g.`);
   for (const r of junky.slice(0, 8)) log(`  ${r.id.slice(12)}: ${r.junkInExpected.slice(0, 2).join(' | ')}`);
   log(`worst pages:`);
   for (const r of [...rd].sort((a, b) => a.f1 - b.f1).slice(0, worstN)) log(`  ${r.id}  F1 ${f3(r.f1)} (P ${f3(r.p)} R ${f3(r.r)})${r.found === false ? '  not found: ' + r.reason : ''}`);

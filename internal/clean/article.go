@@ -61,6 +61,11 @@ type Article struct {
 
 	// Removed lists every block taken out of the page that had visible
 	// text, in document order, with its text in full, whitespace collapsed.
+	// One entry is one removed element: the outermost one whose text is
+	// all of one kind (a whole "More like this" box, a whole comment
+	// form, a whole <nav>); a container mixing kinds (a sidebar of
+	// different widgets) gives one entry per part, and loose text outside
+	// the article one entry per run of unmarked siblings.
 	Removed []Removed
 }
 

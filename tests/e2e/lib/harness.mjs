@@ -46,6 +46,8 @@ export async function startServer() {
     '/csp/harbor-bridge.html': { file: SAMPLE, headers: { 'Content-Security-Policy': "script-src 'self'; object-src 'none'" } },
     // ...and behind one that also forbids inline styles.
     '/csp-strict/harbor-bridge.html': { file: SAMPLE, headers: { 'Content-Security-Policy': "default-src 'self'; style-src 'self'; script-src 'self'" } },
+    // The sample's lead image, so screenshots show the figure.
+    '/uploads/2026/03/harbor-bridge.png': { file: path.join(path.dirname(SAMPLE), 'harbor-bridge.png'), headers: { 'content-type': 'image/png' } },
   };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');

@@ -3,6 +3,7 @@ package attribution
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/saywho/saywho/internal/budget"
 )
@@ -443,5 +444,36 @@ func (a *article) speakers() []Speaker {
 		}
 		sp[k].Statements = append(sp[k].Statements, o.st)
 	}
+	for e, k := range idx {
+		if loneWordOrg(a.reg.ents[e]) && speaksAsI(sp[k].Statements) {
+			sp[k].Kind = Person // "“I will not stay,” Keeble said": a person
+		}
+	}
 	return sp
+}
+
+// loneWordOrg reports an entity typed as an organisation only because its
+// name is one word with no organisation word in it and nothing marked it as
+// a person: "Keeble said" with no other mention of Keeble.
+func loneWordOrg(e *entity) bool {
+	return e.kind == Organization && !e.personCue && len(e.words) == 1 && !anyOrgCueText(e.words) && !isAcronym(e.name) && !isPlace(e.name)
+}
+
+// speaksAsI reports a direct statement in the first person singular:
+// organisations say "we", only a person says "I".
+func speaksAsI(sts []Statement) bool {
+	for _, st := range sts {
+		if !st.Direct {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(st.Text, func(r rune) bool {
+			return !unicode.IsLetter(r) && r != '’' && r != '\''
+		}) {
+			lw := strings.ToLower(w)
+			if lex().firstPerson[lw] || w == "I" || strings.HasPrefix(lw, "j’") || strings.HasPrefix(lw, "j'") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -237,7 +237,7 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 	// a second verb of the sentence's subject: "Jury president Oliver
 	// Brandt called the film … and said the decision had been unanimous"
 	if j > 0 && (toks[j-1].is("and") || toks[j-1].is("but") || toks[j-1].is("und") || toks[j-1].is("et")) {
-		if m, _, ok := parseRight(s, toks, subjectStart(toks)); ok && m.pronoun == 0 && m.name != "" {
+		if m, ok := coordinatedSubject(s, toks, j-1); ok {
 			f.m, f.lo, f.hi = m, i, i+1
 			f.m.from, f.m.to = j-1, j // the subject is far away; content follows the verb
 			f.main = true
@@ -296,6 +296,9 @@ func contentOf(toks []token, f frame) content {
 		a = skipAudience(toks, a)
 	}
 	a = skipAdjuncts(toks, a)
+	if a < len(toks) && toks[a].is("that") && thatDeterminer(toks, a) {
+		return content{} // "maintains that high standard": a determiner, no clause
+	}
 	saw := false
 	for a < len(toks) && (toks[a].isPunct(",") || toks[a].isPunct(":") || toks[a].is("that") || toks[a].is("dass") || toks[a].is("que") || toks[a].is("qu’") || toks[a].is("qu'") || separable(toks, a)) {
 		if toks[a].kind == tWord {
@@ -593,4 +596,51 @@ func orgPhrase(s string, toks []token, st int) (mention, int, bool) {
 		return mention{}, st, false
 	}
 	return mention{from: st, to: k, name: capitalize(s[toks[from].start:head.end]), kind: Organization}, k, true
+}
+
+// coordinatedSubject finds the subject of a verb joined by "and" at toks[and]
+// ("… and warned that …"): the subject of the clause it is coordinated
+// with. That is the sentence's subject unless a subordinate clause with its
+// own subject stands between them ("Shares in X fell after the group cut
+// its forecast and warned that …": the group warned, not the shares); then
+// it is that clause's subject, and only a name or an organisation noun.
+func coordinatedSubject(s string, toks []token, and int) (mention, bool) {
+	st := subjectStart(toks)
+	sub := false
+	for k := and - 1; k > st; k-- {
+		if toks[k].kind == tWord && !toks[k].isCap() && lex().subordinators[toks[k].lower] {
+			st, sub = k+1, true
+			break
+		}
+	}
+	m, _, ok := parseRight(s, toks, st)
+	if !ok || m.pronoun != 0 || m.name == "" {
+		return m, false
+	}
+	if sub && (m.descr && m.kind != Organization || m.spokes) {
+		return m, false
+	}
+	return m, true
+}
+
+// thatDeterminer reports "that" used as a determiner after a verb
+// ("maintains that high standard"), not as a conjunction ("said that costs
+// would rise"): it is followed by a lower-case word that is no determiner
+// or pronoun, and the phrase up to the next punctuation has no word that
+// can be a finite verb (a listed auxiliary, or a word in -ed or -s).
+func thatDeterminer(toks []token, a int) bool {
+	if a+1 >= len(toks) || toks[a+1].kind != tWord || toks[a+1].isCap() {
+		return false
+	}
+	n := toks[a+1]
+	if isDet(n) || possessiveDet[n.lower] || lex().pronoun[n.lower] != 0 {
+		return false
+	}
+	for k := a + 1; k < len(toks) && toks[k].kind == tWord; k++ {
+		w := toks[k].lower
+		if lex().finite[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			return false
+		}
+	}
+	return true
 }

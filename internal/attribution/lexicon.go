@@ -240,13 +240,28 @@ const titleRoles = `justice=judge`
 const nonRoleIst = `shortlist longlist checklist playlist wishlist blacklist whitelist waitlist
 watchlist setlist twist assist exist`
 
+// Last parts of a hyphenated modifier before a name, which is not part of
+// the name: "London-based Orbis", "Amazon-owned Whole Foods".
+const nameModifiers = `based owned backed run controlled funded operated led born`
+
+// Those of them that say the name is owned or run, so an organisation:
+// "Amazon-owned Whole Foods", "state-run Rosneft".
+const ownerModifiers = `owned backed run controlled funded operated`
+
+// Words of the first person singular in a quote, which only a person
+// says (organisations say "we"): "“I will not stay,” Keeble said".
+const firstPersonSingular = `i’m i'm i’ve i've i’d i'd i’ll i'll me my myself mine ich mich mir mein meine
+meinen meinem meiner je j’ j' moi mon ma mes`
+
 // Nouns that name groups or documents, not a source that can be quoted:
-// "According to reports, …", "experts believe …".
+// "According to reports, …", "experts believe …"; market nouns are never
+// speakers either ("Shares in X fell … and warned that …").
 const nonSpeakers = `reports report findings data figures estimates study studies
 survey surveys poll polls statistics documents document records analysis research
 officials experts analysts observers critics residents witnesses people sources
 diplomats scientists researchers economists protesters supporters investigators
-authorities circles many some others everyone nobody`
+authorities circles many some others everyone nobody
+shares stocks prices sales profits earnings revenue revenues costs markets rates bonds`
 
 // Sentence-initial capitalised words that are never part of a name:
 // "But Smith said" → Smith.
@@ -304,37 +319,40 @@ sao_paulo são_paulo rio_de_janeiro tel_aviv abu_dhabi las_vegas st_petersburg`
 
 // lexicon is the parsed form of the lists above.
 type lexicon struct {
-	cues          map[string]cueKind
-	audience      map[string]bool
-	aux           map[string]bool
-	adjunct       map[string]bool
-	timeWords     map[string]bool
-	subordinators map[string]bool
-	honorific     map[string]byte // 'm', 'f' or 'n'
-	roleNouns     map[string]bool
-	roleMods      map[string]bool
-	spokes        map[string]bool
-	orgNouns      map[string]bool
-	orgCues       map[string]bool
-	nonSpeakers   map[string]bool
-	capStop       map[string]bool
-	pronoun       map[string]byte // 'm', 'f', 'o'
-	particles     map[string]bool
-	definite      map[string]bool
-	indefinite    map[string]bool
-	abbrev        map[string]bool
-	places        map[string]bool
-	generic       map[string]bool
-	demonyms      map[string]bool
-	orgTypes      map[string]bool
-	selfNaming    map[string]bool
-	descriptors   map[string]bool
-	titleRoles    map[string]string
-	nonRoleIst    map[string]bool
-	kin           map[string]bool
-	finite        map[string]bool
-	spokesOnly    map[string]bool
-	titleAbbrev   map[string]bool
+	cues           map[string]cueKind
+	audience       map[string]bool
+	aux            map[string]bool
+	adjunct        map[string]bool
+	timeWords      map[string]bool
+	subordinators  map[string]bool
+	honorific      map[string]byte // 'm', 'f' or 'n'
+	roleNouns      map[string]bool
+	roleMods       map[string]bool
+	spokes         map[string]bool
+	orgNouns       map[string]bool
+	orgCues        map[string]bool
+	nonSpeakers    map[string]bool
+	nameModifiers  map[string]bool
+	firstPerson    map[string]bool
+	ownerModifiers map[string]bool
+	capStop        map[string]bool
+	pronoun        map[string]byte // 'm', 'f', 'o'
+	particles      map[string]bool
+	definite       map[string]bool
+	indefinite     map[string]bool
+	abbrev         map[string]bool
+	places         map[string]bool
+	generic        map[string]bool
+	demonyms       map[string]bool
+	orgTypes       map[string]bool
+	selfNaming     map[string]bool
+	descriptors    map[string]bool
+	titleRoles     map[string]string
+	nonRoleIst     map[string]bool
+	kin            map[string]bool
+	finite         map[string]bool
+	spokesOnly     map[string]bool
+	titleAbbrev    map[string]bool
 }
 
 var (
@@ -360,37 +378,40 @@ func wordSet(lists ...string) map[string]bool {
 
 func buildLexicon() *lexicon {
 	l := &lexicon{
-		cues:          make(map[string]cueKind),
-		audience:      wordSet(audienceNouns),
-		aux:           wordSet(auxWords),
-		adjunct:       wordSet(adjunctWords),
-		timeWords:     wordSet(timeWords),
-		subordinators: wordSet(subordinators),
-		honorific:     make(map[string]byte),
-		roleNouns:     wordSet(roleNouns),
-		roleMods:      wordSet(roleModifiers),
-		spokes:        wordSet(spokesRoles),
-		orgNouns:      wordSet(orgNouns),
-		orgCues:       wordSet(orgCues),
-		nonSpeakers:   wordSet(nonSpeakers),
-		capStop:       wordSet(capStopwords),
-		pronoun:       make(map[string]byte),
-		particles:     wordSet(nameParticles),
-		definite:      wordSet(definiteDets),
-		indefinite:    wordSet(indefiniteDets),
-		abbrev:        wordSet(abbreviations),
-		places:        wordSet(placeNames),
-		generic:       wordSet(genericPersonNouns),
-		demonyms:      wordSet(demonyms),
-		orgTypes:      wordSet(orgTypeNouns),
-		selfNaming:    wordSet(selfNamingOrgNouns),
-		descriptors:   wordSet(descriptorNouns),
-		titleRoles:    make(map[string]string),
-		nonRoleIst:    wordSet(nonRoleIst),
-		kin:           wordSet(kinNouns),
-		finite:        wordSet(finiteVerbs),
-		spokesOnly:    wordSet(spokesOnlyRoles),
-		titleAbbrev:   wordSet(titleAbbrevs),
+		cues:           make(map[string]cueKind),
+		audience:       wordSet(audienceNouns),
+		aux:            wordSet(auxWords),
+		adjunct:        wordSet(adjunctWords),
+		timeWords:      wordSet(timeWords),
+		subordinators:  wordSet(subordinators),
+		honorific:      make(map[string]byte),
+		roleNouns:      wordSet(roleNouns),
+		roleMods:       wordSet(roleModifiers),
+		spokes:         wordSet(spokesRoles),
+		orgNouns:       wordSet(orgNouns),
+		orgCues:        wordSet(orgCues),
+		nonSpeakers:    wordSet(nonSpeakers),
+		nameModifiers:  wordSet(nameModifiers),
+		firstPerson:    wordSet(firstPersonSingular),
+		ownerModifiers: wordSet(ownerModifiers),
+		capStop:        wordSet(capStopwords),
+		pronoun:        make(map[string]byte),
+		particles:      wordSet(nameParticles),
+		definite:       wordSet(definiteDets),
+		indefinite:     wordSet(indefiniteDets),
+		abbrev:         wordSet(abbreviations),
+		places:         wordSet(placeNames),
+		generic:        wordSet(genericPersonNouns),
+		demonyms:       wordSet(demonyms),
+		orgTypes:       wordSet(orgTypeNouns),
+		selfNaming:     wordSet(selfNamingOrgNouns),
+		descriptors:    wordSet(descriptorNouns),
+		titleRoles:     make(map[string]string),
+		nonRoleIst:     wordSet(nonRoleIst),
+		kin:            wordSet(kinNouns),
+		finite:         wordSet(finiteVerbs),
+		spokesOnly:     wordSet(spokesOnlyRoles),
+		titleAbbrev:    wordSet(titleAbbrevs),
 	}
 	for _, kv := range strings.Fields(titleRoles) {
 		if k, v, ok := strings.Cut(kv, "="); ok {

@@ -438,6 +438,13 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 	for n < to && toks[n].kind == tWord && !toks[n].isCap() {
 		n++ // a name never starts with a particle
 	}
+	ownedBy := false
+	for n < to-1 && isNameModifier(toks[n]) {
+		// "Amazon-owned Whole Foods", "London-based Orbis": a modifier, not
+		// part of the name; an owner makes the name an organisation
+		ownedBy = ownedBy || l.ownerModifiers[toks[n].lower[strings.LastIndexByte(toks[n].lower, '-')+1:]]
+		n++
+	}
 	if to-n == 1 && n > i && isLinkWord(toks[n-1]) && n-1 > i && isRoleTok(toks[n-2]) {
 		return m, false // "zum Spieler des Spiels": a role and what it is of, no name
 	}
@@ -482,6 +489,9 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 			// "NATO member Turkey", "Iranian Raisi": keep the whole phrase as a name
 			m.kind = Organization
 		}
+		if ownedBy && !m.personCue {
+			m.kind = Organization
+		}
 		if n > i && !toks[n-1].isCap() && (l.orgTypes[toks[n-1].lower] || l.orgNouns[toks[n-1].lower]) && !m.personCue {
 			// "budget airline SkyDart", "campaign group Clean Water Action"
 			m.kind = Organization
@@ -504,6 +514,9 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 			if st > i {
 				m.role = ""
 			}
+		}
+		for st < to-1 && isNameModifier(toks[st]) {
+			st++ // "Amazon-owned Whole Foods"
 		}
 		m.name = s[toks[st].start:head.end]
 		m.kind = Organization
@@ -665,3 +678,10 @@ func rolePhraseBefore(s string, toks []token, c int) string {
 // possessiveDet are possessive words that open a role phrase and are not
 // part of the role: "Its director of policy".
 var possessiveDet = map[string]bool{"its": true, "his": true, "her": true, "their": true, "our": true, "sein": true, "seine": true, "ihr": true, "ihre": true, "son": true, "sa": true, "leur": true}
+
+// isNameModifier reports a hyphenated modifier that stands before a name
+// but is not part of it: "Amazon-owned", "London-based", "German-born".
+func isNameModifier(t token) bool {
+	h := strings.LastIndexByte(t.lower, '-')
+	return t.kind == tWord && h > 0 && lex().nameModifiers[t.lower[h+1:]]
+}

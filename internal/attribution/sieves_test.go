@@ -45,6 +45,17 @@ func TestSieves(t *testing.T) {
 			nil},
 		{"that-verb with a noun-phrase clause", []string{`Dean Hollis claimed the party was the real opposition.`, `Iran denied the claims that were made.`},
 			[]string{"Dean Hollis|the party was the real opposition|false"}},
+		{"coordinated verb takes the subject of its own clause", []string{`Harlow Foods is a grocer.`, `Shares in Harlow Foods fell 8% after Harlow Foods cut its forecast and warned that costs would rise.`},
+			[]string{"Harlow Foods|costs would rise|false"}},
+		{"coordinated verb after a clause with an unnamed subject", []string{`Shares in Harlow Foods fell 8% after the supermarket group cut its forecast and warned that costs would rise.`},
+			nil},
+		{"coordinated verb of the sentence subject", []string{`Jury president Oliver Brandt called the film great and said the decision had been unanimous.`},
+			[]string{"Oliver Brandt|the decision had been unanimous|false"}},
+		{"market nouns are no speakers", []string{`Prices rose sharply and warned that nothing.`, `Shares said the market was calm.`}, nil},
+		{"that as a determiner", []string{`The regulator maintains that high standard across the sector.`, `Anna Berg maintains that standards have slipped.`},
+			[]string{"Anna Berg|standards have slipped|false"}},
+		{"hyphenated owner before a name", []string{`Amazon-owned Whole Foods said it would close stores.`, `London-based analyst Tom Keeble said shares would recover.`},
+			[]string{"Whole Foods|it would close stores|false", "Tom Keeble|shares would recover|false"}},
 		{"quote then said name", []string{`“We are ready,” said Anna Berg.`},
 			[]string{"Anna Berg|We are ready|true"}},
 		{"quote then name said", []string{`“We are ready,” Anna Berg said.`},
@@ -194,5 +205,34 @@ func TestStatementPosition(t *testing.T) {
 	st := sp[0].Statements[0]
 	if st.Block != 1 || st.Sentence != `“We are ready,” said Anna Berg.` || st.Cue != "said" {
 		t.Errorf("got block %d sentence %q cue %q", st.Block, st.Sentence, st.Cue)
+	}
+}
+
+// TestSpeakerKinds checks the person/organisation typing rules.
+func TestSpeakerKinds(t *testing.T) {
+	tests := []struct {
+		name  string
+		paras []string
+		want  map[string]SpeakerKind
+	}{
+		{"owner modifier makes an organisation", []string{`Amazon-owned Whole Foods said it would close stores.`, `State-run Rosneft said output would rise.`},
+			map[string]SpeakerKind{"Whole Foods": Organization, "Rosneft": Organization}},
+		{"lone surname speaking as I is a person", []string{`"We are done," Keeble said. "I will not stay."`},
+			map[string]SpeakerKind{"Keeble": Person}},
+		{"lone name speaking as we stays an organisation", []string{`"We are done," Tesco said.`},
+			map[string]SpeakerKind{"Tesco": Organization}},
+		{"first person in French", []string{`« J’ai dit non », a déclaré Morel.`},
+			map[string]SpeakerKind{"Morel": Person}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := map[string]SpeakerKind{}
+			for _, sp := range Attribute(blocksOf(tt.paras...), Options{}) {
+				got[sp.Name] = sp.Kind
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

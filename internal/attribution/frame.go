@@ -187,6 +187,9 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 				// "Jake Sullivan, the White House national security adviser, told"
 				role, end = r, c
 				whichApp = toks[c+1].is("which")
+				if c >= 3 && toks[c-2].isPunct(",") && isAgeToken(toks[c-1]) {
+					end = c - 2 // "Ken Barraclough, 78, who worked …, said"
+				}
 				break
 			}
 			if m, ok := analyzeNP(s, toks, c+1, end-1); ok && m.name != "" && m.pronoun == 0 && !m.descr {
@@ -202,10 +205,20 @@ func findFrame(s string, toks []token, i int, prev *frame) (frame, bool) {
 					return f, true
 				}
 			}
+			if m, ok := analyzeNP(s, toks, c+1, end-1); ok && m.name != "" && m.pronoun == 0 && !m.descr && !m.personCue && orgNounPhraseBefore(toks, c) {
+				// "The club, Vaults, said": a name after an organisation noun
+				m.kind = Organization
+				f.m, f.lo, f.hi, f.main = m, c+1, i+1, true
+				return f, true
+			}
 			if anyApposition(toks, c+1, end-1) {
 				// "Ben Hartley, one of the two members who voted against
 				// the plan, said": no role, but a name stands before it
-				if m, ok := parseLeft(s, toks, c); ok && m.pronoun == 0 && !m.descr && (m.personCue || len(nameWords(m.name)) >= 2) {
+				nameEnd := c
+				if c >= 3 && toks[c-2].isPunct(",") && isAgeToken(toks[c-1]) {
+					nameEnd = c - 2 // "Ken Barraclough, 78, who worked …, said"
+				}
+				if m, ok := parseLeft(s, toks, nameEnd); ok && m.pronoun == 0 && !m.descr && (m.personCue || len(nameWords(m.name)) >= 2) {
 					f.m, f.lo, f.hi = m, m.from, i+1
 					f.main = m.from == 0 || !lex().subordinators[toks[m.from-1].lower]
 					return f, true
@@ -643,4 +656,33 @@ func thatDeterminer(toks []token, a int) bool {
 		}
 	}
 	return true
+}
+
+// isAgeToken reports a bare age between commas after a name: "Ken
+// Barraclough, 78, said".
+func isAgeToken(t token) bool {
+	if t.kind != tWord || len(t.text) < 1 || len(t.text) > 3 {
+		return false
+	}
+	for _, r := range t.text {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// orgNounPhraseBefore reports a short phrase ending at the comma toks[c]
+// that is a determiner and an organisation noun opening the sentence or
+// following punctuation: "The club, Vaults, said", "The union, Unite, said".
+func orgNounPhraseBefore(toks []token, c int) bool {
+	st := c - 1
+	for st > 0 && toks[st-1].kind == tWord && c-st < 3 {
+		st--
+	}
+	if st < 0 || c-st < 2 || (st > 0 && toks[st-1].kind != tPunct) || !isDet(toks[st]) {
+		return false
+	}
+	h := toks[c-1]
+	return h.kind == tWord && !h.isCap() && lex().orgNouns[h.lower] && !lex().nonSpeakers[h.lower]
 }

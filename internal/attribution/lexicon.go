@@ -173,7 +173,7 @@ council court army military agency department office commission committee union
 club team party parliament cabinet authority regulator airline carmaker retailer
 university hospital school board federation association institute media
 trust operator regulator watchdog direction syndicat pompiers gendarmerie
-feuerwehr
+feuerwehr service
 state_media state_television news_agency kremlin pentagon polizei regierung
 ministerium staatsanwaltschaft stadt gemeinde verein unternehmen konzern gericht
 police_nationale gouvernement ministère préfecture mairie parquet entreprise

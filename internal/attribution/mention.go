@@ -92,6 +92,10 @@ func parseLeft(s string, toks []token, end int) (mention, bool) {
 			k--
 			continue
 		}
+		if k > 0 && k < end-1 && kinAfterPossessive(toks, k) {
+			k-- // "her son David said": the phrase opens at "her"
+			break
+		}
 		if !npWord(t) {
 			k++
 			break
@@ -336,6 +340,18 @@ func analyzeNP(s string, toks []token, from, to int) (mention, bool) {
 		m.definite = l.definite[toks[i].lower]
 		m.indefinite = l.indefinite[toks[i].lower]
 		i++
+	}
+	if k := i + 1; k < to-1 && kinAfterPossessive(toks, k) && toks[to-1].isCap() {
+		// "her son David", "his sister Anna Keller": a relative named by kin
+		allCap := true
+		for j := k + 1; j < to; j++ {
+			allCap = allCap && toks[j].isCap()
+		}
+		if allCap {
+			m.name = s[toks[k+1].start:toks[to-1].end]
+			m.role, m.personCue, m.kind = toks[k].lower, true, Person
+			return m, true
+		}
 	}
 	// strip a sentence-initial connective or a possessive the phrase may
 	// have picked up ("But", "Ihre Sprecherin")
@@ -684,4 +700,17 @@ var possessiveDet = map[string]bool{"its": true, "his": true, "her": true, "thei
 func isNameModifier(t token) bool {
 	h := strings.LastIndexByte(t.lower, '-')
 	return t.kind == tWord && h > 0 && lex().nameModifiers[t.lower[h+1:]]
+}
+
+// kinAfterPossessive reports a lower-case kin noun after an English
+// possessive: "her son", "his sister", "their daughter".
+func kinAfterPossessive(toks []token, k int) bool {
+	if k < 1 || toks[k].isCap() || !lex().kin[toks[k].lower] {
+		return false
+	}
+	switch toks[k-1].lower {
+	case "his", "her", "their", "my", "our":
+		return true
+	}
+	return false
 }

@@ -206,6 +206,11 @@ func tokenize(s string, sp span, qs []qspan) []token {
 				continue
 			}
 			// keep inner hyphens, apostrophes and dots ("Iran-Russia", "O’Brien", "U.S")
+			// and thousands separators ("1,200")
+			if r2 == ',' && j > i && s[j-1] >= '0' && s[j-1] <= '9' && j+1 < sp.end && s[j+1] >= '0' && s[j+1] <= '9' {
+				j += sz
+				continue
+			}
 			if (r2 == '-' || r2 == '‐' || isApos(r2) || r2 == '.') && isWordRune(runeAt(s, j+sz)) && j+sz < sp.end {
 				if isApos(r2) {
 					w := strings.ToLower(s[i:j])

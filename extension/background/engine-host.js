@@ -43,7 +43,7 @@ export function warmUp() {
 /**
  * Runs the engine on one page.
  * @param {{html: string, url: string}} page
- * @returns {Promise<{ok: true, result: import('../shared/result.js').Result, css: string} | {ok: false, error: string}>}
+ * @returns {Promise<{ok: true, result: import('../shared/result.js').Result, css: string} | {ok: false, error: string, code: string}>}
  */
 export async function processPage({ html, url }) {
   try {
@@ -53,6 +53,10 @@ export async function processPage({ html, url }) {
     return { ok: true, result, css };
   } catch (err) {
     console.warn('SayWho engine error', err);
-    return { ok: false, error: String(err?.message ?? err) || api.i18n.getMessage('errorUnknown') };
+    return {
+      ok: false,
+      error: String(err?.message ?? err) || api.i18n.getMessage('errorUnknown'),
+      code: typeof err?.code === 'string' ? err.code : 'failed',
+    };
   }
 }

@@ -93,7 +93,11 @@
       loading.remove();
     }
     if (!reply?.ok) {
-      toast(t('stateError') + (reply?.error ? ` (${reply.error})` : ''));
+      // The engine's error codes (engine.ErrorCode) have their own words;
+      // anything else shows the engine's message after a general one.
+      const byCode = { 'too-complex': 'errorTooComplex', 'too-large': 'errorTooLarge', encoding: 'errorEncoding' };
+      const key = byCode[reply?.code];
+      toast(key ? t(key) : t('stateError') + (reply?.error ? ` (${reply.error})` : ''));
       report('error', reply?.error);
       return 'error';
     }

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { CHROMIUM, artifactPath, inReader, launchChromium, missingPrerequisite, sleep, startServer, waitInReader } from './lib/harness.mjs';
-import { articleFlow, cspFlow, hostileFlow, noArticleFlow, openPage, settingsFlow, waitOpen } from './lib/flow.mjs';
+import { articleFlow, cspFlow, engineErrorFlow, hostileFlow, hostilePayloadsFlow, noArticleFlow, openPage, settingsFlow, waitOpen } from './lib/flow.mjs';
 
 const skip = missingPrerequisite(CHROMIUM);
 const env = { name: 'chromium' };
@@ -25,7 +25,38 @@ test('SayWho in Chromium', { skip: skip ?? false, timeout: 170_000 }, async (t) 
   await t.test('settings persist; screenshots', (tt) => settingsFlow(env, tt));
   await t.test('page CSP blocking WebAssembly', () => cspFlow(env));
   await t.test('hostile markup never runs', () => hostileFlow(env));
+  await t.test('no payload of the hostile article runs', () => hostilePayloadsFlow(env));
   await t.test('no article found', () => noArticleFlow(env));
+  await t.test('an engine refusal is explained and the page left as it was', () => engineErrorFlow(env));
+
+  await t.test('privacy: the extension makes no network requests of its own', async () => {
+    // Watch the background service worker's network over CDP, and the page's.
+    const sw = await env.browser.waitForTarget((target) => target.type() === 'service_worker' &&
+      target.url().startsWith(`chrome-extension://${launched.extension.id}/`));
+    const cdp = await sw.createCDPSession();
+    const fromWorker = [];
+    cdp.on('Network.requestWillBeSent', (e) => fromWorker.push(e.request.url));
+    await cdp.send('Network.enable');
+    const page = await openPage(env, '/harbor-bridge.html');
+    await sleep(300);
+    const fromPage = [];
+    page.on('request', (r) => fromPage.push(r.url()));
+    const served = env.server.log.length;
+    await env.toggle(page);
+    await waitOpen(page);
+    await sleep(1000);
+    // the only loads allowed are the article's own images, shown in the reader
+    const images = await inReader(page, (root) => Array.from(root.querySelectorAll('img'), (i) => i.src));
+    await env.toggle(page);
+    await sleep(300);
+    await cdp.detach();
+    assert.deepEqual(fromWorker.filter((u) => /^(https?|wss?):/.test(u)), [], 'the background made network requests');
+    const stray = fromPage.filter((u) => !images.includes(u) && !u.startsWith('data:'));
+    assert.deepEqual(stray, [], 'the reader view loaded something other than the article\'s images');
+    const asked = env.server.log.slice(served).filter((p) => !images.some((u) => new URL(u).pathname === p));
+    assert.deepEqual(asked, [], 'the test server was asked for something other than the article\'s images');
+    await page.close();
+  });
 
   await t.test('browser pages: the button explains it cannot work there', async () => {
     const page = await env.browser.newPage();

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FIREFOX, firefoxDriver, launchFirefox, missingPrerequisite, startServer } from './lib/harness.mjs';
-import { articleFlow, cspFlow, hostileFlow, noArticleFlow, openPage, settingsFlow, waitOpen } from './lib/flow.mjs';
+import { articleFlow, cspFlow, engineErrorFlow, hostileFlow, hostilePayloadsFlow, noArticleFlow, openPage, settingsFlow, waitOpen } from './lib/flow.mjs';
 
 const skip = missingPrerequisite(FIREFOX);
 const env = { name: 'firefox' };
@@ -34,7 +34,9 @@ test('SayWho in Firefox', { skip: skip ?? false, timeout: 170_000 }, async (t) =
   await t.test('settings persist; screenshots', (tt) => settingsFlow(env, tt));
   await t.test('page CSP blocking WebAssembly', () => cspFlow(env));
   await t.test('hostile markup never runs', () => hostileFlow(env));
+  await t.test('no payload of the hostile article runs', () => hostilePayloadsFlow(env));
   await t.test('no article found', () => noArticleFlow(env));
+  await t.test('an engine refusal is explained and the page left as it was', () => engineErrorFlow(env));
 
   await t.test('browser pages: the button explains it cannot work there', async () => {
     const page = await env.browser.newPage();

@@ -292,6 +292,45 @@ export async function hostileFlow(env) {
   await page.close();
 }
 
+/**
+ * The payload-stuffed article: the page's own payloads run when it loads
+ * (they are meant to), but none of them may run again once the reader view
+ * shows the engine's output.
+ */
+export async function hostilePayloadsFlow(env) {
+  const page = await openPage(env, '/pages/hostile-payloads.html');
+  await sleep(300);
+  await page.evaluate(() => { window.__pwned.length = 0; document.title = 'before'; });
+  await env.toggle(page);
+  await waitOpen(page);
+  await sleep(800);
+  const active = await inReader(page, (root) => root.querySelectorAll('script, iframe, object, embed, base, meta, link, form, [srcdoc], [onerror], [onload], [onclick], a[href^="javascript"], [src^="javascript"]').length);
+  assert.deepEqual(await page.evaluate(() => window.__pwned), []);
+  assert.equal(await page.evaluate(() => document.title), 'before');
+  assert.equal(active, 0, 'active content reached the reader');
+  await page.close();
+}
+
+/**
+ * An engine refusal (here: a page over the size cap) is a message in words
+ * the user can read, and the page is left as it was.
+ */
+export async function engineErrorFlow(env) {
+  const page = await openPage(env, '/generated/too-large.html');
+  const before = await pageSnapshot(page);
+  await env.toggle(page);
+  const message = await waitToast(page);
+  assert.match(message, /too large/i);
+  assert.equal(await page.evaluate(() => Boolean(document.querySelector('saywho-reader'))), false);
+  const deadline = Date.now() + 15000;
+  while (await page.evaluate(() => Boolean(document.querySelector('saywho-toast')))) {
+    if (Date.now() > deadline) throw new Error('toast did not go away');
+    await sleep(200);
+  }
+  assert.equal((await pageSnapshot(page)).html, before.html);
+  await page.close();
+}
+
 /** No article: a message, and the page is left as it was. */
 export async function noArticleFlow(env) {
   const page = await openPage(env, '/pages/no-article.html');

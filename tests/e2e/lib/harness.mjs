@@ -37,6 +37,16 @@ export function missingPrerequisite(binary) {
   return reason;
 }
 
+let tooLarge = null;
+/** An article padded past the engine's size cap (17 MiB of paragraphs). */
+function tooLargePage() {
+  if (!tooLarge) {
+    const para = '<p>The council met again on Thursday to discuss the harbour, the bridge and the ferry timetable for the coming year.</p>\n';
+    tooLarge = Buffer.from(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Long page</title></head><body><article><h1>Long page</h1>${para.repeat(Math.ceil((17 << 20) / para.length))}</article></body></html>`);
+  }
+  return tooLarge;
+}
+
 /** Serves the sample page and tests/e2e/pages on 127.0.0.1 at a random port. */
 export async function startServer() {
   const routes = {
@@ -46,10 +56,15 @@ export async function startServer() {
     '/csp/harbor-bridge.html': { file: SAMPLE, headers: { 'Content-Security-Policy': "script-src 'self'; object-src 'none'" } },
     // ...and behind one that also forbids inline styles.
     '/csp-strict/harbor-bridge.html': { file: SAMPLE, headers: { 'Content-Security-Policy': "default-src 'self'; style-src 'self'; script-src 'self'" } },
+    // A page over the engine's 16 MiB size cap, made on first request.
+    '/generated/too-large.html': { body: () => tooLargePage() },
     // The sample's lead image, so screenshots show the figure.
     '/uploads/2026/03/harbor-bridge.png': { file: path.join(path.dirname(SAMPLE), 'harbor-bridge.png'), headers: { 'content-type': 'image/png' } },
   };
+  // every path the server was asked for, in order: the privacy test reads it
+  const log = [];
   const server = http.createServer((req, res) => {
+    log.push(req.url);
     const url = new URL(req.url, 'http://127.0.0.1');
     let route = routes[url.pathname];
     if (!route && url.pathname.startsWith('/pages/')) {
@@ -62,11 +77,11 @@ export async function startServer() {
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...(route.headers || {}) });
-    res.end(fs.readFileSync(route.file));
+    res.end(route.body ? route.body() : fs.readFileSync(route.file));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
-  return { base, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { base, log, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 function tmpDir(prefix) {

@@ -98,6 +98,9 @@ func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 	if c.titleNode != nil && isAncestor(n, c.titleNode) {
 		return
 	}
+	if c.linkInSentence(n) {
+		return // a link inside a sentence is judged with its sentence
+	}
 	t := textOf(n)
 	if tk := c.textKind(n, t, st); tk != "" {
 		if tk == KindOther && above != "" {
@@ -109,6 +112,47 @@ func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 		}
 		c.kind[n] = tk
 	}
+}
+
+// linkInSentence: an inline element holding a link ("see our <a>Recommended
+// VPN Services</a>.", "by far the <a>most popular breath-based
+// meditation</a> with …") whose enclosing block has a sentence's worth of
+// plain text around it. Such a link is never taken out on its own for its
+// words; the block as a whole is still judged.
+func (c *cleaner) linkInSentence(n *html.Node) bool {
+	if blockTags[n.DataAtom] || isHeading(n) {
+		return false
+	}
+	st := c.st(n)
+	if st.links == 0 {
+		return false
+	}
+	b := n.Parent
+	for b != nil && b.Type == html.ElementNode && !blockTags[b.DataAtom] {
+		b = b.Parent
+	}
+	if b == nil || b.Type != html.ElementNode || b == c.body {
+		return false
+	}
+	bs := c.st(b)
+	if bs.hasBlock {
+		return false // a container of blocks, not a sentence
+	}
+	around := (bs.text - bs.link) - (st.text - st.link)
+	if around < sentenceMinPlain {
+		return false
+	}
+	// A link that is a sentence of its own at the end of the block ("…
+	// nutrition? <a>Get started today</a>.") is a call to action after
+	// the text, not part of it.
+	bt, nt := strings.TrimSpace(textOf(b)), strings.TrimSpace(textOf(n))
+	i := strings.LastIndex(bt, nt)
+	if i < 0 {
+		return true
+	}
+	before := strings.TrimSpace(bt[:i])
+	after := strings.Trim(bt[i+len(nt):], " .!\u00a0")
+	return !(after == "" && (before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:")))
 }
 
 // richText: a weak hint does not take out an element holding a lot of

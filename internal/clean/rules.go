@@ -68,6 +68,11 @@ const (
 	// each side, each with at most figureMaxCaption runes of caption.
 	maxNearFigures   = 3
 	figureMaxCaption = 300
+	// sentenceMinPlain: a link whose block holds at least this many runes
+	// of plain (unlinked) text besides it sits inside a sentence and is
+	// never taken out on its own ("For up-to-date options, see our
+	// <a>Recommended VPN Services</a>.").
+	sentenceMinPlain = 30
 	// maxDepth guards the recursive passes against pathological trees.
 	maxDepth = 2000
 )

@@ -145,14 +145,48 @@ func (c *cleaner) linkInSentence(n *html.Node) bool {
 	// A link that is a sentence of its own at the end of the block ("…
 	// nutrition? <a>Get started today</a>.") is a call to action after
 	// the text, not part of it.
-	bt, nt := strings.TrimSpace(textOf(b)), strings.TrimSpace(textOf(n))
-	i := strings.LastIndex(bt, nt)
-	if i < 0 {
+	after := strings.Trim(nearText(n, b, true), " .!\u00a0")
+	if after != "" {
 		return true
 	}
-	before := strings.TrimSpace(bt[:i])
-	after := strings.Trim(bt[i+len(nt):], " .!\u00a0")
-	return !(after == "" && (before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:")))
+	before := nearText(n, b, false)
+	return !(before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:"))
+}
+
+// nearText: the nearest non-blank text after (or before) n inside b,
+// trimmed; "" when there is none.
+func nearText(n, b *html.Node, forward bool) string {
+	var find func(x *html.Node) string
+	find = func(x *html.Node) string {
+		if x.Type == html.TextNode {
+			return strings.TrimSpace(x.Data)
+		}
+		ch := x.LastChild
+		if forward {
+			ch = x.FirstChild
+		}
+		for ; ch != nil; ch = step(ch, forward) {
+			if t := find(ch); t != "" {
+				return t
+			}
+		}
+		return ""
+	}
+	for x := n; x != nil && x != b; x = x.Parent {
+		for s := step(x, forward); s != nil; s = step(s, forward) {
+			if t := find(s); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+func step(n *html.Node, forward bool) *html.Node {
+	if forward {
+		return n.NextSibling
+	}
+	return n.PrevSibling
 }
 
 // richText: a weak hint does not take out an element holding a lot of

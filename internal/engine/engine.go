@@ -130,13 +130,18 @@ func (o Options) timeout() time.Duration {
 	return o.Timeout
 }
 
-// prepareAndClean runs htmlprep before clean: the size cap, decoding and
-// the nesting cap, so that the parser always builds a tree. Should the
-// parser refuse the page anyway, it tries once more with htmlprep's strict
-// pass; a page that still gives no tree has nothing in its body.
+// prepareAndClean runs htmlprep before clean: the size cap and decoding,
+// then the parse. Measuring the nesting takes a full extra pass over the
+// page, and the parser itself refuses a page nested deeper than it can
+// take, so the first attempt skips the nesting cap; only a page the parser
+// refused is measured and flattened, and then, should it still be refused,
+// rewritten by htmlprep's strict pass. A page that gives no tree even then
+// has nothing in its body.
 func prepareAndClean(page []byte, opts Options, b *budget.Budget) (*clean.Article, error) {
-	for _, strict := range []bool{false, true} {
-		prepped, _, err := htmlprep.Prepare(page, htmlprep.Options{Strict: strict, Budget: b})
+	attempts := []htmlprep.Options{{MaxDepth: -1}, {}, {Strict: true}}
+	for _, popts := range attempts {
+		popts.Budget = b
+		prepped, _, err := htmlprep.Prepare(page, popts)
 		if errors.Is(err, htmlprep.ErrNotText) {
 			return &clean.Article{Reason: "no article found: " + err.Error()}, nil
 		}

@@ -40,7 +40,9 @@ type Options struct {
 	// a negative value means no cap.
 	MaxBytes int
 	// MaxDepth caps element nesting; 0 means DefaultMaxDepth (or
-	// StrictMaxDepth with Strict).
+	// StrictMaxDepth with Strict), a negative value skips the nesting pass
+	// (for a first, optimistic parse: the parser itself refuses a page
+	// nested too deeply, and almost no page is).
 	MaxDepth int
 	// Strict always rewrites the page, with a low cap and without
 	// formatting elements: the fallback for a page the parser refused.
@@ -90,6 +92,9 @@ func Prepare(page []byte, opts Options) ([]byte, Report, error) {
 	}
 
 	maxDepth := opts.MaxDepth
+	if maxDepth < 0 && !opts.Strict {
+		return page, rep, nil
+	}
 	if maxDepth <= 0 {
 		maxDepth = DefaultMaxDepth
 		if opts.Strict {

@@ -48,3 +48,17 @@ func TestTooLargeMessage(t *testing.T) {
 		t.Errorf("err = %v, want %q", err, want)
 	}
 }
+
+// TestOptimisticSkipsNesting: with a negative MaxDepth the page comes back
+// as it was, however deep, for the parser to accept or refuse.
+func TestOptimisticSkipsNesting(t *testing.T) {
+	deep := []byte(strings.Repeat("<div>", 3000) + "text" + strings.Repeat("</div>", 3000))
+	out, rep, err := Prepare(deep, Options{MaxDepth: -1})
+	if err != nil || rep.Flattened || string(out) != string(deep) {
+		t.Fatalf("MaxDepth -1: err %v, flattened %v, changed %v", err, rep.Flattened, string(out) != string(deep))
+	}
+	out, rep, err = Prepare(deep, Options{})
+	if err != nil || !rep.Flattened || len(out) >= len(deep) {
+		t.Fatalf("default: err %v, flattened %v", err, rep.Flattened)
+	}
+}

@@ -290,9 +290,16 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 	if t == "" {
 		return ""
 	}
+	lower, haveLower := "", false
+	low := func() string { // strings.ToLower(t), made once
+		if !haveLower {
+			lower, haveLower = strings.ToLower(t), true
+		}
+		return lower
+	}
 	k, ok := c.textCache[t]
 	if !ok {
-		k = textOnlyKind(t)
+		k = textOnlyKindLower(t, low())
 		c.textCache[t] = k
 	}
 	if k == KindCommentForm && c.hasLongParagraph(n) {
@@ -317,7 +324,7 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 	// name, an invitation to follow the site, a site note.
 	if blockTags[n.DataAtom] || isHeading(n) {
 		l := runeLen(t)
-		lower := strings.ToLower(t)
+		lower := low()
 		switch {
 		case l <= 60 && strings.Contains(lower, "newsletter") && reNewsletterLabel.MatchString(strings.TrimSpace(t)):
 			return KindNewsletter
@@ -330,7 +337,7 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 		}
 	}
 	if countWords(t) <= 6 && reCTA.MatchString(strings.TrimSpace(t)) {
-		lower := strings.ToLower(t)
+		lower := low()
 		shop := strings.HasPrefix(lower, "buy") || strings.HasPrefix(lower, "shop") || strings.Contains(lower, "price") || strings.Contains(lower, "deal")
 		switch {
 		case shop:
@@ -345,9 +352,13 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 // textOnlyKind: the kinds a short text gives away by itself ("Advertisement",
 // "Share post:", "Please enter your comment!", a spam bio, "More like this").
 func textOnlyKind(t string) Kind {
+	return textOnlyKindLower(t, strings.ToLower(t))
+}
+
+// textOnlyKindLower is textOnlyKind given lower = strings.ToLower(t).
+func textOnlyKindLower(t, lower string) Kind {
 	l := runeLen(t)
 	trim := strings.TrimSpace(strings.Trim(t, " :|»›>-–—•·"))
-	lower := strings.ToLower(t)
 	has := func(keys []string) bool {
 		for _, k := range keys {
 			if strings.Contains(lower, k) {

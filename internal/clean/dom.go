@@ -163,6 +163,25 @@ func countWords(s string) int {
 	return n
 }
 
+// wordsAtMost reports countWords(s) <= max, reading s only as far as the
+// word past max.
+func wordsAtMost(s string, max int) bool {
+	n := 0
+	in := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+			if n > max {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // findFirst returns the first element in document order under n for which
 // f is true.
 func findFirst(n *html.Node, f func(*html.Node) bool) *html.Node {

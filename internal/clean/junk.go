@@ -336,7 +336,7 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 			return KindOther
 		}
 	}
-	if countWords(t) <= 6 && reCTA.MatchString(strings.TrimSpace(t)) {
+	if wordsAtMost(t, 6) && reCTA.MatchString(strings.TrimSpace(t)) {
 		lower := low()
 		shop := strings.HasPrefix(lower, "buy") || strings.HasPrefix(lower, "shop") || strings.Contains(lower, "price") || strings.Contains(lower, "deal")
 		switch {
@@ -442,7 +442,7 @@ func isTextBlockish(n *html.Node) bool {
 // isRelatedLabel: a short heading-like element reading "More like this",
 // "You may also like", "Most Popular"…
 func isRelatedLabel(n *html.Node, t string) bool {
-	if runeLen(t) > 70 || countWords(t) > 11 {
+	if runeLen(t) > 70 || !wordsAtMost(t, 11) {
 		return false
 	}
 	origLabel := t

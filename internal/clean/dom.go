@@ -71,17 +71,22 @@ func collapse(s string) string {
 	space := false
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			// ASCII: the white space unicode.IsSpace knows there.
-			i++
-			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+			if asciiSpace(c) {
 				space = true
+				i++
 				continue
+			}
+			// A run of ASCII that is not white space goes in whole.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace(s[j]) {
+				j++
 			}
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteByte(c)
+			b.WriteString(s[i:j])
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:]) // RuneError, 1 on a bad byte, as range does
@@ -97,6 +102,11 @@ func collapse(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// asciiSpace: the ASCII white space unicode.IsSpace knows.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
 }
 
 // rawText appends the text under n (skipping nodes in skip) to b, putting a

@@ -1,5 +1,5 @@
 # SayWho — the two commands a newcomer needs are `make demo` and `make test`.
-.PHONY: all build wasm demo test test-go test-fuzz test-node test-e2e lint fuzz bench eval clean
+.PHONY: all build wasm demo test test-go test-fuzz test-node test-e2e lint fuzz bench bench-compare eval clean
 
 GO ?= go
 # node_modules holds a stray Go package of an npm dependency: name ours explicitly.
@@ -49,8 +49,18 @@ FUZZTIME ?= 10m
 fuzz:
 	bash scripts/fuzz.sh $(FUZZTIME)
 
+# Go benchmarks of each package (native).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
+
+# The side-by-side benchmark: native, WASM in Node, Readability.js and SayWho in Chromium,
+# with the budgets checked (docs/PERFORMANCE.md). Needs ../shared. BENCH_FLAGS=--quick for a short run.
+bench-compare: build node_modules
+	node scripts/bench.mjs $(BENCH_FLAGS)
+
+# Extraction quality against the shared corpora, with Readability.js in the same run (docs/EXTRACTION.md).
+eval: node_modules
+	node scripts/eval-extract.mjs
 
 clean:
 	rm -rf dist extension/engine/saywho.wasm extension/engine/wasm_exec.js test-artifacts

@@ -56,8 +56,9 @@ func cueAt(toks []token, i int) (cueKind, byte) {
 		return k, 0
 	}
 	// French inversion with the pronoun glued on
-	if parts := strings.Split(w, "-"); len(parts) >= 2 {
-		p := parts[len(parts)-1]
+	// (cut rather than split: this runs for every token, most have no "-")
+	if stem, rest, ok := strings.Cut(w, "-"); ok {
+		p := rest[strings.LastIndexByte(rest, '-')+1:]
 		var g byte
 		switch p {
 		case "il":
@@ -67,7 +68,6 @@ func cueAt(toks []token, i int) (cueKind, byte) {
 		default:
 			return 0, 0
 		}
-		stem := parts[0]
 		if k := l.cues[stem]; k != 0 {
 			return k, g
 		}

@@ -4,7 +4,7 @@
 import '../shared/messages.js';
 import '../shared/settings.js';
 import { api } from './quirks.js';
-import { processPage } from './engine-host.js';
+import { processPage, warmUp } from './engine-host.js';
 import { showState, toggleTab } from './toggle.js';
 
 const M = globalThis.SAYWHO_MESSAGES;
@@ -21,6 +21,9 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     case M.CS_BG_PROCESS:
       processPage(msg).then(sendResponse);
       return true; // answer asynchronously
+    case M.CS_BG_KEEPALIVE:
+      warmUp(); // the event itself resets the worker's idle timer
+      return false;
     case M.CS_BG_STATE:
       showState(sender.tab?.id, msg.state, msg.detail);
       return false;

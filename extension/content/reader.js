@@ -18,6 +18,8 @@
 
   const HOST_TAG = 'saywho-reader';
   const TOAST_TAG = 'saywho-toast';
+  // how often an open reader pings the background (its idle limit is ~30 s)
+  const KEEPALIVE_MS = 20_000;
   const NARROW = '(max-width: 799px)';
   const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
   const TOAST_MS = 5000;
@@ -109,6 +111,17 @@
     }
     const settings = SETTINGS.normalize(await api.storage.sync.get(SETTINGS.DEFAULTS));
     session = render(result, css, settings);
+    // An MV3 worker stops after about 30 s without events, and the next
+    // page would pay a cold engine start: while the reader is open, ping
+    // the background now and then so it stays warm.
+    const keepAlive = setInterval(() => {
+      try {
+        Promise.resolve(api.runtime.sendMessage({ type: M.CS_BG_KEEPALIVE })).catch(() => {});
+      } catch {
+        // the extension was updated or removed: nothing to keep alive
+      }
+    }, KEEPALIVE_MS);
+    session.cleanups.push(() => clearInterval(keepAlive));
     report('open');
     return 'open';
   }

@@ -11,6 +11,8 @@ globalThis.SAYWHO_MESSAGES = Object.freeze({
   CS_BG_PROCESS: 'cs-bg-process',
   /** {state: "open"|"closed"|"no-article"|"error", detail?} → badge and title */
   CS_BG_STATE: 'cs-bg-state',
+  /** {} every 20 s while a reader is open → keeps the worker and its warm engine alive */
+  CS_BG_KEEPALIVE: 'cs-bg-keepalive',
   /** {site?} → opens the options page (with the site ready to add) */
   CS_BG_OPEN_OPTIONS: 'cs-bg-open-options',
   /** {mode: "toggle"|"open"} → {state} */

@@ -1,10 +1,8 @@
 package attribution_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +10,7 @@ import (
 
 	"github.com/saywho/saywho/internal/attribution"
 	"github.com/saywho/saywho/internal/attribution/score"
+	"github.com/saywho/saywho/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden from the current output")
@@ -45,49 +44,10 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			path := filepath.Join("testdata", "golden", name+".golden.json")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("output differs from %s (go test -update to accept):\n%s", path, lineDiff(string(want), string(got)))
-			}
+			golden.Check(t, filepath.Join("testdata", "golden", name+".golden.json"), got, *update)
 		})
 	}
 }
-
-// lineDiff lists the lines that differ, with their line numbers.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			b.WriteString("  line " + itoa(i+1) + "\n    - " + wl + "\n    + " + gl + "\n")
-		}
-	}
-	return b.String()
-}
-
-func itoa(n int) string { return jsonNum(n) }
-
-func jsonNum(n int) string { b, _ := json.Marshal(n); return string(b) }
 
 // TestDevSet scores the dev set and holds it to the project's targets.
 func TestDevSet(t *testing.T) {

@@ -3,9 +3,10 @@ package engine
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/saywho/saywho/internal/golden"
 )
 
 // TestContractShape pins the JSON field names and types of Result, the
@@ -27,20 +28,7 @@ func TestContractShape(t *testing.T) {
 		t.Fatal(err)
 	}
 	got = append(got, '\n')
-	golden := filepath.Join("testdata", "contract.golden")
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("the result's JSON shape changed:\n%s", lineDiff(string(want), string(got)))
-	}
+	golden.Check(t, filepath.Join("testdata", "contract.golden"), got, *update)
 }
 
 // shapeOf replaces every value in v's JSON with the name of its JSON type,

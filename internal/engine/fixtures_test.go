@@ -1,38 +1,17 @@
 package engine
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
+
+	"github.com/saywho/saywho/internal/attribution/score"
 )
 
 // fixturesShared holds the evaluation material beside the checkout. A user's
 // clone doesn't have it, so tests that need it skip.
 const fixturesShared = "../../../shared"
-
-// gold is the answer file for a fixture page (see ../shared/README.md).
-type gold struct {
-	Title  string   `json:"title"`
-	Byline string   `json:"byline"`
-	Keep   []string `json:"keep"`
-	Remove []struct {
-		Kind string `json:"kind"`
-		Text string `json:"text"`
-	} `json:"remove"`
-	Speakers []struct {
-		Name       string   `json:"name"`
-		Match      []string `json:"match"`
-		Role       string   `json:"role"`
-		Statements []struct {
-			Text   string `json:"text"`
-			Direct bool   `json:"direct"`
-		} `json:"statements"`
-	} `json:"speakers"`
-	NotStatements []string `json:"not_statements"`
-}
 
 // reportedKinds are the removal kinds the gold files require by name; the
 // rest only have to be gone from the article.
@@ -50,12 +29,8 @@ func TestSharedFixtures(t *testing.T) {
 	for _, gpath := range golds {
 		name := strings.TrimSuffix(filepath.Base(gpath), ".gold.json")
 		t.Run(name, func(t *testing.T) {
-			var g gold
-			raw, err := os.ReadFile(gpath)
+			g, err := score.Load(gpath)
 			if err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal(raw, &g); err != nil {
 				t.Fatal(err)
 			}
 			page, err := os.ReadFile(filepath.Join(filepath.Dir(gpath), name+".html"))
@@ -71,7 +46,7 @@ func TestSharedFixtures(t *testing.T) {
 	}
 }
 
-func checkGold(t *testing.T, res *Result, g gold) {
+func checkGold(t *testing.T, res *Result, g *score.Gold) {
 	t.Helper()
 	if res.Title != g.Title {
 		t.Errorf("title = %q, want %q", res.Title, g.Title)
@@ -109,13 +84,13 @@ func checkGold(t *testing.T, res *Result, g gold) {
 			t.Errorf("speaker %q missing", gs.Name)
 			continue
 		}
-		if gs.Role != "" && coverage(sp.Role, gs.Role) < 0.7 {
+		if gs.Role != "" && score.Coverage(sp.Role, gs.Role) < score.MinCoverage {
 			t.Errorf("speaker %q: role %q, want %q", gs.Name, sp.Role, gs.Role)
 		}
 		for _, st := range gs.Statements {
 			ok := false
 			for _, got := range sp.Statements {
-				if coverage(got.Text, st.Text) >= 0.7 {
+				if score.Coverage(got.Text, st.Text) >= score.MinCoverage {
 					ok = true
 					break
 				}
@@ -127,8 +102,8 @@ func checkGold(t *testing.T, res *Result, g gold) {
 	}
 	for _, sp := range res.Speakers {
 		for _, st := range sp.Statements {
-			for _, ns := range g.NotStatements {
-				if coverage(st.Text, ns) >= 0.7 {
+			for _, ns := range g.Not {
+				if score.Coverage(st.Text, ns) >= score.MinCoverage {
 					t.Errorf("not a statement, but reported for %q: %q", sp.Name, st.Text)
 				}
 			}
@@ -136,45 +111,17 @@ func checkGold(t *testing.T, res *Result, g gold) {
 	}
 }
 
-// findSpeaker finds the predicted speaker for a gold one: same name, or a
-// name holding one of the gold's short forms.
+// findSpeaker finds the predicted speaker for a gold one: the same name
+// first, else a name holding one of the gold's short forms.
 func findSpeaker(speakers []Speaker, name string, match []string) *Speaker {
-	for i := range speakers {
-		if fold(speakers[i].Name) == fold(name) {
-			return &speakers[i]
-		}
-	}
-	for i := range speakers {
-		for _, m := range match {
-			if strings.Contains(fold(speakers[i].Name), fold(m)) {
+	for _, forms := range [][]string{nil, match} {
+		for i := range speakers {
+			if score.SpeakerMatches(speakers[i].Name, name, forms) {
 				return &speakers[i]
 			}
 		}
 	}
 	return nil
-}
-
-// coverage is the share of want's words that appear in got.
-func coverage(got, want string) float64 {
-	have := map[string]bool{}
-	for _, w := range words(got) {
-		have[w] = true
-	}
-	ws := words(want)
-	if len(ws) == 0 {
-		return 0
-	}
-	n := 0
-	for _, w := range ws {
-		if have[w] {
-			n++
-		}
-	}
-	return float64(n) / float64(len(ws))
-}
-
-func words(s string) []string {
-	return strings.FieldsFunc(fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // fold lower-cases, unifies quote marks and apostrophes and collapses

@@ -19,9 +19,17 @@ import (
 // contain to match it.
 const MinCoverage = 0.7
 
-// Gold is one gold file.
+// Gold is one gold file. Title, Byline, Keep and Remove are the page-level
+// answers of the shared fixtures; attribution scoring reads only the rest.
 type Gold struct {
-	Page     string `json:"page"`
+	Page   string   `json:"page"`
+	Title  string   `json:"title"`
+	Byline string   `json:"byline"`
+	Keep   []string `json:"keep"`
+	Remove []struct {
+		Kind string `json:"kind"`
+		Text string `json:"text"`
+	} `json:"remove"`
 	Speakers []struct {
 		Name       string   `json:"name"`
 		Match      []string `json:"match"`
@@ -95,8 +103,9 @@ func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// coverage is the share of gold's words found in pred.
-func coverage(pred, gold string) float64 {
+// Coverage is the share of gold's words found in pred, each word of pred
+// counted once.
+func Coverage(pred, gold string) float64 {
 	gw := words(gold)
 	if len(gw) == 0 {
 		return 0
@@ -115,7 +124,9 @@ func coverage(pred, gold string) float64 {
 	return float64(hit) / float64(len(gw))
 }
 
-func speakerMatches(name, goldName string, match []string) bool {
+// SpeakerMatches reports whether a predicted speaker name is the gold
+// speaker: the same name, or one holding a short form from match.
+func SpeakerMatches(name, goldName string, match []string) bool {
 	n := strings.ToLower(name)
 	if n == strings.ToLower(goldName) {
 		return true
@@ -160,7 +171,7 @@ func Score(g *Gold, got []attribution.Speaker) Result {
 			r.Gold++
 			ok := false
 			for _, p := range preds {
-				if coverage(p.st.Text, st.Text) >= MinCoverage && speakerMatches(p.sp.Name, gs.Name, gs.Match) {
+				if Coverage(p.st.Text, st.Text) >= MinCoverage && SpeakerMatches(p.sp.Name, gs.Name, gs.Match) {
 					p.hit, ok = true, true
 					found = p.sp
 				}
@@ -183,7 +194,7 @@ func Score(g *Gold, got []attribution.Speaker) Result {
 	for _, p := range preds {
 		bad := false
 		for _, n := range g.Not {
-			if coverage(p.st.Text, n) >= MinCoverage {
+			if Coverage(p.st.Text, n) >= MinCoverage {
 				r.NotStatementHits++
 				bad = true
 			}
@@ -195,7 +206,7 @@ func Score(g *Gold, got []attribution.Speaker) Result {
 		}
 		optional := false
 		for _, o := range g.Optional {
-			if coverage(p.st.Text, o) >= MinCoverage {
+			if Coverage(p.st.Text, o) >= MinCoverage {
 				optional = true
 			}
 		}
@@ -205,7 +216,7 @@ func Score(g *Gold, got []attribution.Speaker) Result {
 		r.Predicted++
 		for _, gs := range g.Speakers {
 			for _, st := range gs.Statements {
-				if coverage(p.st.Text, st.Text) >= MinCoverage {
+				if Coverage(p.st.Text, st.Text) >= MinCoverage {
 					r.WrongSpeaker++
 				}
 			}

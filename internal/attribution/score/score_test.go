@@ -16,8 +16,8 @@ func TestCoverage(t *testing.T) {
 		{"", "anything", 0},
 	}
 	for _, tt := range tests {
-		if got := coverage(tt.pred, tt.gold); got != tt.want {
-			t.Errorf("coverage(%q, %q) = %v, want %v", tt.pred, tt.gold, got, tt.want)
+		if got := Coverage(tt.pred, tt.gold); got != tt.want {
+			t.Errorf("Coverage(%q, %q) = %v, want %v", tt.pred, tt.gold, got, tt.want)
 		}
 	}
 }

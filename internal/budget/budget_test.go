@@ -2,6 +2,8 @@ package budget
 
 import (
 	"errors"
+	"runtime"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -68,5 +70,26 @@ func BenchmarkExceeded(b *testing.B) {
 		if bud.Exceeded() {
 			b.Fatal("ran out")
 		}
+	}
+}
+
+// TestExceededYields checks that polling lets other goroutines run even
+// without a deadline: on one thread (js/wasm) that is what lets a garbage
+// collection begun during a call finish.
+func TestExceededYields(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	for _, b := range []*Budget{{}, Within(time.Hour)} {
+		var ran atomic.Bool
+		started := make(chan struct{})
+		go func() { close(started); ran.Store(true) }()
+		// The loop never blocks: the goroutine above can only run when
+		// Exceeded yields (async preemption needs 10 ms; this takes µs).
+		for i := 0; i < 2*checkEvery && !ran.Load(); i++ {
+			b.Exceeded()
+		}
+		if !ran.Load() {
+			t.Errorf("deadline %v: %d polls never yielded to another goroutine", b.deadline, 2*checkEvery)
+		}
+		<-started
 	}
 }

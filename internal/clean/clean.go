@@ -52,10 +52,9 @@ func Clean(page []byte, opts Options) (art *Article, err error) {
 			err = fmt.Errorf("clean: internal error: %v", r)
 		}
 	}()
-	var b *budget.Budget
-	if !opts.Deadline.IsZero() {
-		b = budget.New(opts.Deadline)
-	}
+	// A zero deadline never runs out, but the budget's polls still yield
+	// to the scheduler, which the garbage collector needs in WASM.
+	b := budget.New(opts.Deadline)
 	doc, perr := html.Parse(bytes.NewReader(page))
 	if b.Check() {
 		return nil, fmt.Errorf("clean: %w", budget.ErrExceeded)
@@ -95,7 +94,7 @@ type cleaner struct {
 	rootSet   map[*html.Node]bool
 	nearFigs  map[*html.Node]bool // figures added beside the body (withFigures)
 
-	budget *budget.Budget // nil: no deadline
+	budget *budget.Budget
 }
 
 // errTimeUp is the panic value tick raises past the deadline; Clean's

@@ -6,44 +6,115 @@ import (
 	"unicode/utf8"
 )
 
-// gated is a text pattern with a table of the ASCII bytes a match can
-// begin with, worked out from the compiled pattern once. For a pattern
-// anchored at the start (every path passes ^ before reading a character)
-// a text whose first byte is ASCII and not in the table cannot match, and
-// is turned down without running the matcher. Any other pattern, and any
-// text starting with a non-ASCII character or empty, goes to the matcher
-// as before: the answer is always the matcher's.
+// gated is a text pattern with tables of the ASCII bytes a match can begin
+// with, worked out from the compiled pattern once: which first bytes, and
+// which second bytes after each first one. For a pattern anchored at the
+// start (every path passes ^ before reading a character) a text that
+// begins with two ASCII bytes the tables rule out cannot match, and is
+// turned down without running the matcher. That matters because Go's
+// matcher, even for an anchored pattern that fails on the second
+// character, first clears a bitmap as large as the pattern times the text.
+// The tables over-approximate (word boundaries and the like count as
+// passable), so they never turn down a text the pattern matches. Any other
+// pattern, and any text starting with a non-ASCII byte, goes to the
+// matcher: the answer is always the matcher's.
 type gated struct {
 	*regexp.Regexp
+	ok    bool // the tables are valid
 	first [utf8.RuneSelf]bool
-	ok    bool // first is valid
+	// second[b] has bit c set when ASCII byte c may follow first byte b;
+	// anySecond[b]: after b the match may end or go on with a character
+	// the tables can't describe, so no second-byte test.
+	second    [utf8.RuneSelf][2]uint64
+	anySecond [utf8.RuneSelf]bool
 }
 
 func gate(re *regexp.Regexp) *gated {
 	g := &gated{Regexp: re}
-	g.first, g.ok = firstBytes(re)
+	g.build()
 	return g
 }
 
 func (g *gated) MatchString(s string) bool {
-	if g.ok && len(s) > 0 && s[0] < utf8.RuneSelf && !g.first[s[0]] {
-		return false
+	if g.ok && len(s) > 0 && s[0] < utf8.RuneSelf {
+		b := s[0]
+		if !g.first[b] {
+			return false
+		}
+		if len(s) > 1 && !g.anySecond[b] && s[1] < utf8.RuneSelf && g.second[b][s[1]>>6]&(1<<(s[1]&63)) == 0 {
+			return false
+		}
 	}
 	return g.Regexp.MatchString(s)
 }
 
-// firstBytes: the ASCII bytes the first character of a match of re can
-// be; ok is false unless re is anchored at the start of the text on every
-// path and cannot match the empty string before reading a character.
-func firstBytes(re *regexp.Regexp) (first [utf8.RuneSelf]bool, ok bool) {
-	sre, err := syntax.Parse(re.String(), syntax.Perl)
+// build fills the tables; g.ok stays false unless the pattern is anchored
+// at the start of the text on every path and cannot match the empty
+// string before reading a character.
+func (g *gated) build() {
+	sre, err := syntax.Parse(g.Regexp.String(), syntax.Perl)
 	if err != nil {
-		return first, false
+		return
 	}
 	prog, err := syntax.Compile(sre.Simplify())
 	if err != nil {
-		return first, false
+		return
 	}
+	// The character instructions reachable before the first character.
+	firstInsts, ok := reachable(prog, []uint32{uint32(prog.Start)}, true)
+	if !ok {
+		return
+	}
+	var after [utf8.RuneSelf][]uint32 // where each first byte leads
+	for _, pc := range firstInsts {
+		in := &prog.Inst[pc]
+		for b := 0; b < utf8.RuneSelf; b++ {
+			if matchesByte(in, byte(b)) {
+				g.first[b] = true
+				after[b] = append(after[b], in.Out)
+			}
+		}
+	}
+	for b := 0; b < utf8.RuneSelf; b++ {
+		if !g.first[b] {
+			continue
+		}
+		next, ok := reachable(prog, after[b], false)
+		if !ok {
+			g.anySecond[b] = true
+			continue
+		}
+		for _, pc := range next {
+			in := &prog.Inst[pc]
+			for c := 0; c < utf8.RuneSelf; c++ {
+				if matchesByte(in, byte(c)) {
+					g.second[b][c>>6] |= 1 << (c & 63)
+				}
+			}
+		}
+	}
+	g.ok = true
+}
+
+// matchesByte: the character instruction in accepts ASCII byte b.
+func matchesByte(in *syntax.Inst, b byte) bool {
+	switch in.Op {
+	case syntax.InstRune1:
+		return rune(b) == in.Rune[0]
+	case syntax.InstRune:
+		return in.MatchRune(rune(b))
+	}
+	return false
+}
+
+// reachable follows the empty moves from pcs and returns the character
+// instructions (InstRune, InstRune1) it reaches. ok is false when a path
+// reaches anything else that reads or ends (a match, any-character), so no
+// table can describe what comes next. With first set, a path must also
+// pass the begin-text anchor before its first character instruction;
+// after the first character every empty-width assertion counts as
+// passable, which over-approximates.
+func reachable(prog *syntax.Prog, pcs []uint32, first bool) (insts []uint32, ok bool) {
 	ok = true
 	type state struct {
 		pc       uint32
@@ -70,19 +141,17 @@ func firstBytes(re *regexp.Regexp) (first [utf8.RuneSelf]bool, ok bool) {
 			visit(in.Out, anchored)
 		case syntax.InstFail:
 		case syntax.InstRune, syntax.InstRune1:
-			if !anchored {
+			if first && !anchored {
 				ok = false
 				return
 			}
-			for b := 0; b < utf8.RuneSelf; b++ {
-				if in.Op == syntax.InstRune1 && rune(b) == in.Rune[0] || in.Op == syntax.InstRune && in.MatchRune(rune(b)) {
-					first[b] = true
-				}
-			}
+			insts = append(insts, pc)
 		default: // InstMatch, InstRuneAny, InstRuneAnyNotNL, anything new
 			ok = false
 		}
 	}
-	visit(uint32(prog.Start), false)
-	return first, ok
+	for _, pc := range pcs {
+		visit(pc, !first)
+	}
+	return insts, ok
 }

@@ -15,20 +15,33 @@ import (
 // known sentences.
 
 // spamBioHits splits s into sentences and counts those that look like a
-// bio-generator phrase.
+// bio-generator phrase. It runs on most short texts of a page, so it
+// allocates only for the few sentences short enough to be a bio phrase.
 func spamBioHits(s string) (hits, sentences int) {
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '\n' || r == '|' })
-	for _, p := range parts {
-		p = strings.TrimFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for s != "" {
+		p := s
+		if i := strings.IndexAny(s, ".!?\n|"); i >= 0 {
+			p, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		p = strings.TrimFunc(p, notLetterOrDigit)
 		if p == "" {
 			continue
 		}
 		sentences++
-		words := strings.Fields(strings.ToLower(p))
-		if len(words) == 0 || len(words) > 7 {
+		if !wordsAtMost(p, 7) {
 			continue
 		}
-		last := strings.TrimFunc(words[len(words)-1], func(r rune) bool { return !unicode.IsLetter(r) })
+		var buf [7]string
+		words := buf[:0]
+		for w := range strings.FieldsSeq(strings.ToLower(p)) {
+			words = append(words, w)
+		}
+		if len(words) == 0 {
+			continue
+		}
+		last := strings.TrimFunc(words[len(words)-1], notLetter)
 		if spamBioNouns[last] || strings.HasSuffix(last, "aholic") || strings.HasSuffix(last, "holic") {
 			hits++
 			continue
@@ -37,7 +50,7 @@ func spamBioHits(s string) (hits, sentences int) {
 		// every word from the generator's modifiers.
 		all := len(words) >= 2
 		for _, w := range words {
-			if !spamBioModifiers[strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })] {
+			if !spamBioModifiers[strings.TrimFunc(w, notLetterOrHyphen)] {
 				all = false
 				break
 			}
@@ -48,6 +61,10 @@ func spamBioHits(s string) (hits, sentences int) {
 	}
 	return hits, sentences
 }
+
+func notLetterOrDigit(r rune) bool  { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+func notLetter(r rune) bool         { return !unicode.IsLetter(r) }
+func notLetterOrHyphen(r rune) bool { return !unicode.IsLetter(r) && r != '-' }
 
 // isSpamBio reports whether s is (or ends with, after a name) an
 // auto-generated author bio. Example: "“Wannabe pop culture fanatic.

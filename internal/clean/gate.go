@@ -3,6 +3,7 @@ package clean
 import (
 	"regexp"
 	"regexp/syntax"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -154,4 +155,95 @@ func reachable(prog *syntax.Prog, pcs []uint32, first bool) (insts []uint32, ok 
 		visit(pc, !first)
 	}
 	return insts, ok
+}
+
+// phrased is an unanchored pattern with the phrases every match contains
+// at least one of (lower case), worked out from the pattern once: a text
+// holding none of them cannot match and is turned down with a few
+// substring searches instead of running the matcher over the whole text.
+// The phrases come from the pattern itself, so they can't drift from it.
+// With no phrases known (a branch that is all optional) every text goes
+// to the matcher.
+type phrased struct {
+	*regexp.Regexp
+	phrases []string
+}
+
+func phrase(re *regexp.Regexp) *phrased {
+	p := &phrased{Regexp: re}
+	if sre, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+		p.phrases = requiredPhrases(sre)
+	}
+	return p
+}
+
+// MatchLower reports whether the pattern matches t; lower must be
+// strings.ToLower(t). "ſ" is the one character a case-insensitive "s"
+// matches that lower-casing leaves alone: a text holding it skips the gate.
+func (p *phrased) MatchLower(t, lower string) bool {
+	if p.phrases != nil && !strings.Contains(lower, "ſ") && !hasAny(lower, p.phrases) {
+		return false
+	}
+	return p.Regexp.MatchString(t)
+}
+
+// requiredPhrases returns lower-case strings one of which every match of
+// re contains, or nil when it can't tell. A concatenation offers the best
+// of its parts (runs of literals joined), an alternation the union of its
+// branches', a repetition its body's when the body must occur.
+func requiredPhrases(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredPhrases(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return requiredPhrases(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			ps := requiredPhrases(sub)
+			if ps == nil {
+				return nil
+			}
+			out = append(out, ps...)
+		}
+		return out
+	case syntax.OpConcat:
+		var best []string
+		consider := func(ps []string) {
+			if ps != nil && (best == nil || shortest(ps) > shortest(best)) {
+				best = ps
+			}
+		}
+		var run []rune
+		for _, sub := range re.Sub {
+			if sub.Op == syntax.OpLiteral {
+				run = append(run, sub.Rune...)
+				continue
+			}
+			if len(run) > 0 {
+				consider([]string{strings.ToLower(string(run))})
+				run = nil
+			}
+			consider(requiredPhrases(sub))
+		}
+		if len(run) > 0 {
+			consider([]string{strings.ToLower(string(run))})
+		}
+		return best
+	}
+	return nil
+}
+
+func shortest(ps []string) int {
+	n := -1
+	for _, p := range ps {
+		if n < 0 || len(p) < n {
+			n = len(p)
+		}
+	}
+	return n
 }

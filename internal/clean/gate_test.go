@@ -2,6 +2,8 @@ package clean
 
 import (
 	"regexp"
+	"regexp/syntax"
+	"strings"
 	"testing"
 )
 
@@ -42,4 +44,50 @@ func TestGateSameAnswer(t *testing.T) {
 	if g := gate(regexp.MustCompile(`(?i)^a?`)); g.ok {
 		t.Error("pattern matching empty gated")
 	}
+}
+
+func TestPhrasedSameAnswer(t *testing.T) {
+	pats := map[string]*phrased{
+		"commentform": reCommentFormText, "newsletter": reNewsletterText, "cookie": reCookieText,
+		"disclosure": reDisclosure, "support": reSupportNotice, "follow": reSocialFollow, "sitenote": reSiteNote,
+	}
+	texts := []string{
+		"", "Please enter your comment!", "PLEASE ENTER YOUR NAME HERE", "Leave a Reply Cancel reply",
+		"Sign up for our daily newsletter", "Subscribe to our weekly briefing", "Enter your email address",
+		"We use cookies to improve your experience.", "By continuing to browse you agree", "Accept all cookies",
+		"We may earn a commission from links on this page.", "This post contains affiliate links.", "Reader-supported",
+		"Already a subscriber? Log in to continue reading", "Support our journalism: donate today", "Give now",
+		"Follow us on Instagram", "Follow Jane Doe on Twitter", "Join our Facebook group",
+		"The views expressed here are not necessarily those of the editors.", "Rate this recipe",
+		// characters a case-insensitive pattern matches that lower-casing may not turn into the pattern's letters
+		"Pleaſe enter your comment", "ſubscribe to our newsletter", "We uſe cookies", "Liked us? Follow us on FACEBOOK",
+		"Thanks to the \u212Aeen editorial team", "an ordinary sentence about the harbour bridge and its repairs",
+	}
+	for name, p := range pats {
+		if p.phrases == nil {
+			t.Errorf("%s: no phrases found", name)
+		}
+		for _, s := range texts {
+			for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), "Intro. " + s + " Outro."} {
+				if got, want := p.MatchLower(v, strings.ToLower(v)), p.Regexp.MatchString(v); got != want {
+					t.Errorf("%s %q: gated %v, pattern %v", name, v, got, want)
+				}
+			}
+		}
+	}
+	if ps := requiredPhrases(mustParse(t, `(?i)a|b*`)); ps != nil {
+		t.Errorf("optional branch: phrases %q, want none", ps)
+	}
+	if ps := requiredPhrases(mustParse(t, `(?i)x?(earn|get)s? (small )?(commission|compensation)`)); len(ps) != 2 || ps[0] != "mission" {
+		t.Errorf("concatenation: phrases %q, want the longest part's", ps)
+	}
+}
+
+func mustParse(t *testing.T, s string) *syntax.Regexp {
+	t.Helper()
+	re, err := syntax.Parse(s, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return re
 }

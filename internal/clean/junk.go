@@ -328,9 +328,9 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 		switch {
 		case l <= 60 && strings.Contains(lower, "newsletter") && reNewsletterLabel.MatchString(strings.TrimSpace(t)):
 			return KindNewsletter
-		case l <= 200 && hasAny(lower, followKeys) && reSocialFollow.MatchString(t):
+		case l <= 200 && reSocialFollow.MatchLower(t, lower):
 			return KindShare
-		case l <= 300 && hasAny(lower, siteNoteKeys) && reSiteNote.MatchString(t):
+		case l <= 300 && reSiteNote.MatchLower(t, lower):
 			return KindOther
 		case l <= 100 && !st.hasBlock && (strings.HasPrefix(lower, "last ") || strings.HasPrefix(lower, "updated") || strings.HasPrefix(lower, "modified")) && reUpdatedLine.MatchString(t):
 			return KindOther
@@ -359,20 +359,12 @@ func textOnlyKind(t string) Kind {
 func textOnlyKindLower(t, lower string) Kind {
 	l := runeLen(t)
 	trim := strings.TrimSpace(strings.Trim(t, " :|»›>-–—•·"))
-	has := func(keys []string) bool {
-		for _, k := range keys {
-			if strings.Contains(lower, k) {
-				return true
-			}
-		}
-		return false
-	}
 	switch {
 	case l <= 80 && reAdLabel.MatchString(trim):
 		return KindAd
 	case l <= 60 && reShareLabel.MatchString(trim):
 		return KindShare
-	case l <= 300 && has(commentFormKeys) && reCommentFormText.MatchString(t):
+	case l <= 300 && reCommentFormText.MatchLower(t, lower):
 		return KindCommentForm
 	case l >= 20 && isSpamBio(t):
 		return KindSpamByline
@@ -380,9 +372,9 @@ func textOnlyKindLower(t, lower string) Kind {
 		return KindRelatedLinks
 	case l <= 40 && reTOCLabel.MatchString(trim):
 		return KindNavigation
-	case l <= 500 && has(disclosureKeys) && reDisclosure.MatchString(t):
+	case l <= 500 && reDisclosure.MatchLower(t, lower):
 		return KindOther
-	case l <= 200 && has(supportKeys) && reSupportNotice.MatchString(t):
+	case l <= 200 && reSupportNotice.MatchLower(t, lower):
 		return KindOther
 	case l <= 80 && hasDigit(trim) && reDateline.MatchString(trim):
 		return KindOther
@@ -394,9 +386,9 @@ func textOnlyKindLower(t, lower string) Kind {
 			return KindNavigation // pagination and footer lines
 		}
 		return KindOther
-	case l <= 400 && has(newsletterKeys) && reNewsletterText.MatchString(t):
+	case l <= 400 && reNewsletterText.MatchLower(t, lower):
 		return KindNewsletter
-	case l <= 600 && has(cookieKeys) && reCookieText.MatchString(t):
+	case l <= 600 && reCookieText.MatchLower(t, lower):
 		return KindCookieBanner
 	}
 	return ""

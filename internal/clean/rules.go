@@ -215,11 +215,11 @@ var (
 	reInlinePromo     = gate(regexp.MustCompile(`(?i)^\s*(read more|also read|read also|more|related|see also|read next|recommended|must read|don'?t miss|click here|related article|related story|related news|related coverage|more from|watch|listen|opinion|also see|further reading|related links|trending|sponsored|latest|more on this|more on)\s*[:|»›\-–—>]+`))
 	reAdLabel         = gate(regexp.MustCompile(`(?i)^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|sponsor this newsletter|in partnership with|article continues below( this (ad|advertisement))?|story continues below( advertisement)?|continue reading below|content continues below|scroll to continue( with content)?|paid content|anzeige|publicité|werbung|publicidad|pubblicità|reklama)\W*$`))
 	reShareLabel      = gate(regexp.MustCompile(`(?i)^(share( (this|post|article|story|on|via|the article))?|share this (post|article|story|page)|sharing is caring|spread the word|tweet|pin it|email|print|copy link|follow us( on)?|like us on facebook|share on (facebook|twitter|x|linkedin|whatsapp|email)|share your (story|thoughts|experience|feedback)|pin (this|it) for later|pin for later|save (this|it) for later|stay connected( with (me|us))?|follow (us|me)( on [\p{L} ]{1,20})?|follow [\p{L}' ]{1,30} on (facebook|twitter|instagram|x|social media|pinterest|youtube|tiktok|linkedin)[\p{L}, ]*|like us on facebook)\W*$`))
-	reCommentFormText = regexp.MustCompile(`(?i)(please enter your (comment|name|email|e-mail)|you have entered an incorrect email|leave a (reply|comment)|post comment|save my name, email|your email address will not be published|required fields are marked|cancel reply|logged in as|you must be logged in to post a comment|add a comment|join the discussion|comments are closed)`)
-	reNewsletterText  = regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .*newsletter|subscribe to (our|my) |subscribe to the .*newsletter|get (our|the) .*newsletter|enter your email|delivered to your inbox|newsletter sign ?up|by signing up, you agree|join (our|my) (mailing|email) list|get updates from this|please check your inbox|subscribe (here|now|today)\b)`)
-	reCookieText      = regexp.MustCompile(`(?i)(we use cookies|this (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings))`)
+	reCommentFormText = phrase(regexp.MustCompile(`(?i)(please enter your (comment|name|email|e-mail)|you have entered an incorrect email|leave a (reply|comment)|post comment|save my name, email|your email address will not be published|required fields are marked|cancel reply|logged in as|you must be logged in to post a comment|add a comment|join the discussion|comments are closed)`))
+	reNewsletterText  = phrase(regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .*newsletter|subscribe to (our|my) |subscribe to the .*newsletter|get (our|the) .*newsletter|enter your email|delivered to your inbox|newsletter sign ?up|by signing up, you agree|join (our|my) (mailing|email) list|get updates from this|please check your inbox|subscribe (here|now|today)\b)`))
+	reCookieText      = phrase(regexp.MustCompile(`(?i)(we use cookies|this (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings))`))
 	// Affiliate and editorial disclosures: "We may earn commission from links on this page".
-	reDisclosure = regexp.MustCompile(`(?i)((earn|receive|get)s? (us )?(a |an )?(small |affiliate )?(commission|compensation)|affiliate links?|reader-supported|chosen independently|advertis(er|ing) (disclosure|policy)|editorial (policy|note|guidelines)|we (only )?recommend products|paid partnership|this (post|article) (may )?contains? affiliate)`)
+	reDisclosure = phrase(regexp.MustCompile(`(?i)((earn|receive|get)s? (us )?(a |an )?(small |affiliate )?(commission|compensation)|affiliate links?|reader-supported|chosen independently|advertis(er|ing) (disclosure|policy)|editorial (policy|note|guidelines)|we (only )?recommend products|paid partnership|this (post|article) (may )?contains? affiliate)`))
 	// A line that is only a date or a reading time: "Posted: 2 days ago", "4 min read".
 	reDateline = gate(regexp.MustCompile(`(?i)^((posted|published|updated|last updated|modified|date)( on)?:?\s*)?(` + dateAlt + `)?[\s,.|•·–—-]*(at )?(\d{1,2}:\d{2}\s*(am|pm)?( [a-z]{2,4})?)?[\s,.|•·–—-]*(\d+ min(ute)?s?( read)?)?[\s,.|•·–—-]*$`))
 	// Credits, copyright lines, bylines and loading placeholders that sit
@@ -230,15 +230,15 @@ var (
 	reTOCLabel = gate(regexp.MustCompile(`(?i)^(table of contents?|contents|in this (article|post|guide|page)|on this page|jump to( section)?|skip to( section)?|quick links|article contents|toc)\W*$`))
 	// Paywall and donation notices: "This article is exclusive to STAT+
 	// subscribers", "This story is funded by readers like you".
-	reSupportNotice = regexp.MustCompile(`(?i)(exclusive to .{0,30}subscribers|subscribe to (continue|keep) reading|already a (subscriber|member)\?|log ?in to (continue|read)|(funded|supported|made possible) by readers|support (our|independent|local) journalism|become a (member|subscriber|patron|supporter)|(donate|give) (now|today)|make a (donation|contribution)|how was this (issue|newsletter|email)|unsubscribe)`)
+	reSupportNotice = phrase(regexp.MustCompile(`(?i)(exclusive to .{0,30}subscribers|subscribe to (continue|keep) reading|already a (subscriber|member)\?|log ?in to (continue|read)|(funded|supported|made possible) by readers|support (our|independent|local) journalism|become a (member|subscriber|patron|supporter)|(donate|give) (now|today)|make a (donation|contribution)|how was this (issue|newsletter|email)|unsubscribe)`))
 	// Invitations to follow the site on social networks: "Follow us on
 	// Instagram", "Follow A Farmgirl's Kitchen on Pinterest", "Join the
 	// Facebook group". A named account must be capitalised ("follow the
 	// race on YouTube" is a sentence of the article).
-	reSocialFollow = regexp.MustCompile(`(?i:\b(follow|like) (us|me)\b.{0,20}\bon (facebook|twitter|x|instagram|pinterest|youtube|tiktok|linkedin|threads|bluesky|mastodon|social media))|\b(?i:follow) [A-Z][\p{L}'’]*( [A-Z][\p{L}'’]*){0,3} (?i:on (facebook|twitter|instagram|pinterest|youtube|tiktok|linkedin|threads|bluesky|mastodon))\b|(?i:\bjoin (the|our) (facebook|linkedin|discord|slack|telegram|whatsapp|reddit) (group|community|server|channel|page))`)
+	reSocialFollow = phrase(regexp.MustCompile(`(?i:\b(follow|like) (us|me)\b.{0,20}\bon (facebook|twitter|x|instagram|pinterest|youtube|tiktok|linkedin|threads|bluesky|mastodon|social media))|\b(?i:follow) [A-Z][\p{L}'’]*( [A-Z][\p{L}'’]*){0,3} (?i:on (facebook|twitter|instagram|pinterest|youtube|tiktok|linkedin|threads|bluesky|mastodon))\b|(?i:\bjoin (the|our) (facebook|linkedin|discord|slack|telegram|whatsapp|reddit) (group|community|server|channel|page))`))
 	// Site notes under an article: "The views expressed on … are not
 	// necessarily those of …", "Please take a moment to leave a star rating".
-	reSiteNote = regexp.MustCompile(`(?i)((views|opinions) expressed (on|in|here|by).{0,80}?\b(are|do) not necessarily|leave a (star )?rating|rate this recipe)`)
+	reSiteNote = phrase(regexp.MustCompile(`(?i)((views|opinions) expressed (on|in|here|by).{0,80}?\b(are|do) not necessarily|leave a (star )?rating|rate this recipe)`))
 	// An "updated" line under the article: "Last updated March 3, 2025
 	// by Erik Demaine." (a page footer, not part of the text).
 	reUpdatedLine = gate(regexp.MustCompile(`(?i)^(last )?(updated|modified)( on)?:?\s*(` + dateAlt + `)\b`))
@@ -255,18 +255,11 @@ var (
 // "2025-03-03", "03/03/2025", "2 days ago".
 const dateAlt = `(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d+ (second|minute|hour|day|week|month|year)s? ago`
 
-// Cheap substring checks run before the text patterns above.
+// A cheap check run before reBoilerplateLine: every match of it starts
+// with one of these (lower case) or ends in ")". The unanchored text
+// patterns wrapped in phrase() need no such list: their required phrases
+// are read from the patterns themselves (gate.go).
 var (
-	commentFormKeys = []string{"comment", "reply", "your name", "email", "e-mail", "logged in", "required fields"}
-	newsletterKeys  = []string{"newsletter", "sign up", "email", "inbox", "signing up", "subscribe", "mailing list", "updates from"}
-	cookieKeys      = []string{"cookie", "by continuing"}
-	// Every match of reDisclosure and reSupportNotice holds one of these
-	// (lower case); every match of reBoilerplateLine starts with one of
-	// boilerplatePrefixes or ends in ")".
-	disclosureKeys      = []string{"commission", "compensation", "affiliate", "reader-supported", "chosen independently", "advertis", "editorial", "recommend products", "paid partnership"}
-	followKeys          = []string{"follow", "like us", "like me", "join the", "join our"}
-	siteNoteKeys        = []string{"expressed", "rating", "rate this"}
-	supportKeys         = []string{"subscribe", "already a", "in to", "by readers", "journalism", "become a", "donate", "give", "make a", "how was this"}
 	boilerplatePrefixes = []string{"getty images", "shutterstock", "istock", "alamy", "adobe stock", "unsplash", "ap photo", "feature", "header ", "cover ", "lead ", "top ", "image", "photo", "picture", "credit", "copyright", "©", "(c) ", "all rights reserved", "written by", "posted by", "published by", "reviewed by", "edited by", "fact", "page ", "loading", "advertisement:"}
 )
 

@@ -9,7 +9,7 @@
 //	clean.go     Clean: the pipeline, URL resolution
 //	meta.go      title, date, site name, language, image; JSON-LD and microdata
 //	jsonvalue.go the JSON decoder for JSON-LD (encoding/json's reflection
-//	             costs the WASM build about 150 KB gzip)
+//	             costs the WASM build about 140 KB gzip)
 //	byline.go    the byline as the page shows it
 //	prepare.go   dropping invisible/unsafe elements, lazy images
 //	stats.go     per-element text, link and paragraph measures

@@ -9,7 +9,7 @@ import (
 
 // This file is a small JSON decoder for the JSON-LD blocks readJSONLD
 // reads. It exists for the size of the WASM build: encoding/json and the
-// reflection it keeps cost about 150 KB gzip there (and reflection is slow
+// reflection it keeps cost about 140 KB gzip there (and reflection is slow
 // in WASM), while JSON-LD only needs the generic value tree.
 //
 // decodeJSON gives what encoding/json's Unmarshal gives into an `any`, and

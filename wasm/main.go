@@ -23,7 +23,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"syscall/js"
@@ -71,11 +70,7 @@ func process(_ js.Value, args []js.Value) (ret any) {
 	if err != nil {
 		return map[string]any{"error": err.Error(), "code": engine.ErrorCode(err)}
 	}
-	out, err := json.Marshal(res)
-	if err != nil {
-		return errorValue(fmt.Errorf("process: encoding result: %w", err))
-	}
-	return map[string]any{"json": string(out)}
+	return map[string]any{"json": string(res.JSON())}
 }
 
 // pageBytes accepts the page as a JS string or as UTF-8 bytes.

@@ -8,6 +8,8 @@
 //	article.go   the result types (Article, Block, Removed, Kind, Options)
 //	clean.go     Clean: the pipeline, URL resolution
 //	meta.go      title, date, site name, language, image; JSON-LD and microdata
+//	jsonvalue.go the JSON decoder for JSON-LD (encoding/json's reflection
+//	             costs the WASM build about 140 KB gzip)
 //	byline.go    the byline as the page shows it
 //	prepare.go   dropping invisible/unsafe elements, lazy images
 //	stats.go     per-element text, link and paragraph measures
@@ -24,8 +26,12 @@
 // (sanitiser, block numbering, not-an-article, bad input),
 // golden_test.go (testdata/*.html pages against *.golden.json, -update
 // to accept), seeds_test.go (../shared/fixtures gold), bench_test.go (real
-// pages, MB/s), debug_test.go (DEBUG_PAGE=file traces one page).
+// pages, MB/s), debug_test.go (DEBUG_PAGE=file traces one page),
+// jsonvalue_test.go (the JSON decoder against encoding/json: tables, the
+// JSON-LD of the test pages and of ../shared/corpus, FuzzJSONValue).
 //
 // Limits: golang.org/x/net/html rejects documents nested deeper than 512
-// elements; Clean then returns ErrNoDocument. Clean never panics.
+// elements; Clean then returns ErrNoDocument. A JSON-LD block nested
+// deeper than 512 levels is ignored, like one that is not valid JSON.
+// Clean never panics.
 package clean

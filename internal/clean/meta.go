@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"encoding/json"
 	"regexp"
 	"strings"
 	"time"
@@ -136,12 +135,17 @@ func textOfScript(n *html.Node) string {
 	return b.String()
 }
 
-func (c *cleaner) readJSONLD(s string) {
+// jsonLDSource is the JSON inside a JSON-LD <script>, without the HTML
+// comment markers some pages wrap it in.
+func jsonLDSource(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimPrefix(s, "<!--")
-	s = strings.TrimSuffix(s, "-->")
-	var v any
-	if err := json.Unmarshal([]byte(s), &v); err != nil {
+	return strings.TrimSuffix(s, "-->")
+}
+
+func (c *cleaner) readJSONLD(s string) {
+	v, err := decodeJSON(jsonLDSource(s))
+	if err != nil {
 		return
 	}
 	if c.ldIDs == nil {

@@ -4,7 +4,8 @@ package engine
 // loader, the CLI, the extension and the tests. Its JSON field names are
 // stable: fields may be added, never renamed or removed. docs/CONTRACT.md
 // documents every field; extension/shared/result.js mirrors it for JS, and
-// testdata/contract.golden pins the shape.
+// testdata/contract.golden pins the shape. It is encoded by Result.JSON
+// (result_json.go), by hand: a field added here must be added there too.
 type Result struct {
 	// Found is false when the page holds no article; Reason then says why,
 	// in a sentence fit to show the user, and the article fields are empty.

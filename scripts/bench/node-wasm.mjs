@@ -58,7 +58,7 @@ if (mode === 'warm') {
   pages.forEach((p, i) => out({ kind: 'page', corpus: p.corpus, id: p.id, bytes: htmls[i].length, ...timeCall(engine, p, htmls[i]) }));
   // The boundary, split: UTF-8 encoding of the page string (what
   // engine.process does with a string), the bridge call (copy in, engine,
-  // json.Marshal, copy out), JSON.parse.
+  // encoding the result as JSON, copy out), JSON.parse.
   const api = globalThis.saywho;
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();

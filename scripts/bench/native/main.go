@@ -184,7 +184,7 @@ func timeOne(p page) record {
 	} else {
 		r.Found = res.Found
 		start = time.Now()
-		out, _ := json.Marshal(res)
+		out := res.JSON()
 		r.JSONMS = float64(time.Since(start).Nanoseconds()) / 1e6
 		r.JSONBytes = len(out)
 	}

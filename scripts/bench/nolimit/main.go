@@ -8,7 +8,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"syscall/js"
 
@@ -41,9 +40,5 @@ func process(_ js.Value, args []js.Value) (ret any) {
 	if err != nil {
 		return map[string]any{"error": err.Error()}
 	}
-	out, err := json.Marshal(res)
-	if err != nil {
-		return map[string]any{"error": err.Error()}
-	}
-	return map[string]any{"json": string(out)}
+	return map[string]any{"json": string(res.JSON())}
 }

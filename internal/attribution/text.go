@@ -169,7 +169,13 @@ func isApos(r rune) bool { return r == '\'' || r == '’' }
 // Possessive endings become their own token ("Putin’s" → "Putin", "’s"),
 // French elisions keep their apostrophe ("l’Élysée" → "l’", "Élysée").
 func tokenize(s string, sp span, qs []qspan) []token {
-	var out []token
+	return appendTokens(nil, s, sp, qs)
+}
+
+// appendTokens is tokenize appending to out, so that one array can hold
+// the tokens of every sentence of an article (newArticle).
+func appendTokens(out []token, s string, sp span, qs []qspan) []token {
+	first := len(out)
 	qi := 0
 	for i := sp.start; i < sp.end; {
 		for qi < len(qs) && qs[qi].close <= i {
@@ -231,7 +237,7 @@ func tokenize(s string, sp span, qs []qspan) []token {
 		if isApos(runeAt(s, j)) && j < sp.end {
 			// possessive "’s" or plural "s’"
 			_, asz := utf8.DecodeRuneInString(s[j:])
-			if w := strings.ToLower(s[i:j]); w != "" {
+			if i < j {
 				out = append(out, mkWord(s, i, j))
 			}
 			k := j + asz
@@ -258,7 +264,8 @@ func tokenize(s string, sp span, qs []qspan) []token {
 		out = append(out, mkWord(s, i, j))
 		i = j
 	}
-	return nicknames(out)
+	nicknames(out[first:])
+	return out
 }
 
 // nicknames turns a short capitalised quotation between two capitalised

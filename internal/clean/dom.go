@@ -2,8 +2,10 @@ package clean
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -64,8 +66,50 @@ func isHeading(n *html.Node) bool {
 	return false
 }
 
-// collapse collapses runs of white space to one space and trims.
+// collapse collapses runs of white space to one space and trims. A text
+// that is already collapsed comes back as it is, without a copy.
 func collapse(s string) string {
+	if isCollapsed(s) {
+		return s
+	}
+	return collapseCopy(s)
+}
+
+// isCollapsed: collapse(s) == s. Invalid UTF-8 is not collapsed (collapse
+// writes U+FFFD for a bad byte).
+func isCollapsed(s string) bool {
+	if s == "" {
+		return true
+	}
+	prevSpace := true // no leading space
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' {
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			} else if asciiSpace(c) {
+				return false
+			} else {
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' {
+			return false
+		}
+		prevSpace = false
+		i += size
+	}
+	return !prevSpace // no trailing space
+}
+
+// collapseCopy is collapse, always into a new string.
+func collapseCopy(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -109,50 +153,70 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
 }
 
-// rawText appends the text under n (skipping nodes in skip) to b, putting a
-// space for <br> and around block elements.
-func rawText(n *html.Node, b *strings.Builder, skip func(*html.Node) bool) {
+// appendRawText appends the text under n (skipping nodes in skip) to b,
+// putting a space for <br> and around block elements.
+func appendRawText(b []byte, n *html.Node, skip func(*html.Node) bool) []byte {
 	switch n.Type {
 	case html.TextNode:
-		b.WriteString(n.Data)
-		return
+		return append(b, n.Data...)
 	case html.ElementNode:
 		if skip != nil && skip(n) {
-			return
+			return b
 		}
 		switch n.DataAtom {
 		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Head:
-			return
+			return b
 		case atom.Br, atom.Hr:
-			b.WriteByte(' ')
-			return
+			return append(b, ' ')
 		case atom.Img:
-			return
+			return b
 		}
 	}
 	block := n.Type == html.ElementNode && blockTags[n.DataAtom]
 	if block {
-		b.WriteByte(' ')
+		b = append(b, ' ')
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		rawText(c, b, skip)
+		b = appendRawText(b, c, skip)
 	}
 	if block {
-		b.WriteByte(' ')
+		b = append(b, ' ')
 	}
+	return b
+}
+
+// rawTextPool holds the scratch buffers text is gathered in before it is
+// collapsed: classify asks for the text of thousands of elements per page,
+// and gathering into a fresh builder each time was a large share of the
+// engine's garbage (which costs most in WASM).
+var rawTextPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
+// textOfNodes is the collapsed visible text of nodes, skipping what skip
+// says; with spaced, a space follows each node's text.
+func textOfNodes(nodes []*html.Node, skip func(*html.Node) bool, spaced bool) string {
+	p := rawTextPool.Get().(*[]byte)
+	b := (*p)[:0]
+	for _, n := range nodes {
+		b = appendRawText(b, n, skip)
+		if spaced {
+			b = append(b, ' ')
+		}
+	}
+	// collapseCopy never returns its argument, so the scratch buffer can go
+	// back to the pool.
+	t := collapseCopy(unsafe.String(unsafe.SliceData(b), len(b)))
+	*p = b[:0]
+	rawTextPool.Put(p)
+	return t
 }
 
 // textOf is the collapsed visible text of n.
 func textOf(n *html.Node) string {
-	var b strings.Builder
-	rawText(n, &b, nil)
-	return collapse(b.String())
+	return textOfNodes([]*html.Node{n}, nil, false)
 }
 
 func textOfSkip(n *html.Node, skip func(*html.Node) bool) string {
-	var b strings.Builder
-	rawText(n, &b, skip)
-	return collapse(b.String())
+	return textOfNodes([]*html.Node{n}, skip, false)
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -760,11 +760,7 @@ func (c *cleaner) looseRuns(n *html.Node, depth int) {
 		if len(run) == 0 {
 			return
 		}
-		var b strings.Builder
-		for _, x := range run {
-			rawText(x, &b, c.skip)
-		}
-		t := collapse(b.String())
+		t := textOfNodes(run, c.skip, false)
 		if t != "" && runeLen(t) <= 200 {
 			if k := textOnlyKind(t); k != "" && k != KindRelatedLinks {
 				wrap := &html.Node{Type: html.ElementNode, Data: "span", DataAtom: atom.Span}

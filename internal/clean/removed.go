@@ -1,8 +1,6 @@
 package clean
 
 import (
-	"strings"
-
 	"golang.org/x/net/html"
 )
 
@@ -197,12 +195,7 @@ func (r *remover) emit(k Kind, nodes ...*html.Node) {
 			return x == c.titleNode || c.isAuthorName(x)
 		}
 	}
-	var b strings.Builder
-	for _, n := range nodes {
-		rawText(n, &b, skip)
-		b.WriteByte(' ')
-	}
-	if t := collapse(b.String()); t != "" {
+	if t := textOfNodes(nodes, skip, true); t != "" {
 		r.out = append(r.out, Removed{Kind: k, Text: t})
 	}
 }

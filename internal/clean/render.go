@@ -194,11 +194,7 @@ func (r *renderer) inlineRun(run []*html.Node) {
 }
 
 func (r *renderer) para(nodes []*html.Node) {
-	var tb strings.Builder
-	for _, n := range nodes {
-		rawText(n, &tb, r.c.skip)
-	}
-	t := collapse(tb.String())
+	t := textOfNodes(nodes, r.c.skip, false)
 	if t == "" {
 		for _, n := range nodes {
 			if hasImage(n) {

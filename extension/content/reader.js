@@ -449,9 +449,16 @@
     });
 
     // Hide the page underneath; print the reader instead of the page.
+    // content-visibility: hidden lets the browser skip the page's layout and
+    // paint while the reader covers it (on a large page the relayout that
+    // overflow: hidden would cost is most of the time between the engine's
+    // answer and the first frame), and keeps its rendering state for close.
     document.documentElement.style.setProperty('overflow', 'hidden', 'important');
     document.documentElement.getAttribute('style'); // flush, see close()
-    cleanups.push(addDocumentSheet(`@media print {
+    cleanups.push(addDocumentSheet(`@media screen {
+      body { content-visibility: hidden !important; }
+    }
+    @media print {
       body { display: none !important; }
       html { overflow: visible !important; }
     }`));

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -159,32 +160,158 @@ func reachable(prog *syntax.Prog, pcs []uint32, first bool) (insts []uint32, ok 
 
 // phrased is an unanchored pattern with the phrases every match contains
 // at least one of (lower case), worked out from the pattern once: a text
-// holding none of them cannot match and is turned down with a few
-// substring searches instead of running the matcher over the whole text.
-// The phrases come from the pattern itself, so they can't drift from it.
-// With no phrases known (a branch that is all optional) every text goes
-// to the matcher.
+// holding none of them cannot match and is turned down without running the
+// matcher over the whole text. The phrases come from the pattern itself,
+// so they can't drift from it. All phrased patterns' phrases are looked for
+// together, in one pass over the text (phraseHits). With no phrases known
+// (a branch that is all optional) every text goes to the matcher.
 type phrased struct {
 	*regexp.Regexp
 	phrases []string
+	bit     uint64 // this pattern's bit in phraseHits
 }
+
+// allPhrased is every phrased pattern, in creation order; the automaton
+// over their phrases is built on first use.
+var (
+	allPhrased    []*phrased
+	phraseMachine struct {
+		once sync.Once
+		ac   *phraseAutomaton
+	}
+)
 
 func phrase(re *regexp.Regexp) *phrased {
 	p := &phrased{Regexp: re}
 	if sre, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
 		p.phrases = requiredPhrases(sre)
 	}
+	if len(allPhrased) >= 63 {
+		panic("clean: more than 63 phrased patterns") // a programming error, caught by every test
+	}
+	p.bit = 1 << len(allPhrased)
+	allPhrased = append(allPhrased, p)
 	return p
 }
 
-// MatchLower reports whether the pattern matches t; lower must be
-// strings.ToLower(t). "ſ" is the one character a case-insensitive "s"
-// matches that lower-casing leaves alone: a text holding it skips the gate.
-func (p *phrased) MatchLower(t, lower string) bool {
-	if p.phrases != nil && !strings.Contains(lower, "ſ") && !hasAny(lower, p.phrases) {
+// phraseHits says which phrased patterns have one of their phrases in a
+// text; the scan runs once, on the first question.
+type phraseHits struct {
+	lower string // strings.ToLower of the text
+	mask  uint64
+	done  bool
+}
+
+func (h *phraseHits) has(p *phrased) bool {
+	if !h.done {
+		phraseMachine.once.Do(func() { phraseMachine.ac = newPhraseAutomaton(allPhrased) })
+		h.mask, h.done = phraseMachine.ac.scan(h.lower), true
+	}
+	return h.mask&p.bit != 0
+}
+
+// Match reports whether the pattern matches t; h holds t lower-cased.
+func (p *phrased) Match(t string, h *phraseHits) bool {
+	if p.phrases != nil && !h.has(p) {
 		return false
 	}
 	return p.Regexp.MatchString(t)
+}
+
+// phraseAutomaton finds which of many phrases occur in a text in one pass
+// (Aho–Corasick, with every transition precomputed over the few byte
+// classes the phrases use). Each phrase carries the bits of the patterns it
+// belongs to.
+type phraseAutomaton struct {
+	class   [256]uint8
+	classes int
+	delta   []uint16 // state*classes + class → state
+	out     []uint64 // state → bits of the phrases ending here or at a suffix
+}
+
+// foldGap is "ſ": a case-insensitive "s" matches it, but lower-casing leaves
+// it alone, so a text holding it must go to every matcher.
+const foldGap = "ſ"
+
+func newPhraseAutomaton(pats []*phrased) *phraseAutomaton {
+	a := &phraseAutomaton{classes: 1}
+	type entry struct {
+		phrase string
+		bits   uint64
+	}
+	var entries []entry
+	var all uint64
+	for _, p := range pats {
+		all |= p.bit
+		for _, ph := range p.phrases {
+			entries = append(entries, entry{ph, p.bit})
+		}
+	}
+	entries = append(entries, entry{foldGap, all})
+	for _, e := range entries {
+		for i := 0; i < len(e.phrase); i++ {
+			if a.class[e.phrase[i]] == 0 {
+				a.class[e.phrase[i]] = uint8(a.classes)
+				a.classes++
+			}
+		}
+	}
+	nc := a.classes
+	// The trie: goto transitions, 0 meaning none (the root is never a target).
+	next := make([]uint16, nc)
+	a.out = []uint64{0}
+	for _, e := range entries {
+		s := 0
+		for i := 0; i < len(e.phrase); i++ {
+			c := int(a.class[e.phrase[i]])
+			if next[s*nc+c] == 0 {
+				next = append(next, make([]uint16, nc)...)
+				a.out = append(a.out, 0)
+				next[s*nc+c] = uint16(len(a.out) - 1)
+			}
+			s = int(next[s*nc+c])
+		}
+		a.out[s] |= e.bits
+	}
+	if len(a.out) > 1<<16 {
+		panic("clean: too many phrase states for uint16") // a programming error, caught by every test
+	}
+	// Breadth first: failure links, outputs along them, full transitions.
+	fail := make([]uint16, len(a.out))
+	a.delta = make([]uint16, len(next))
+	queue := []int{}
+	for c := 0; c < nc; c++ {
+		if t := next[c]; t != 0 {
+			a.delta[c] = t
+			queue = append(queue, int(t))
+		}
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		a.out[s] |= a.out[fail[s]]
+		for c := 0; c < nc; c++ {
+			if t := next[s*nc+c]; t != 0 {
+				fail[t] = a.delta[int(fail[s])*nc+c]
+				a.delta[s*nc+c] = t
+				queue = append(queue, int(t))
+			} else {
+				a.delta[s*nc+c] = a.delta[int(fail[s])*nc+c]
+			}
+		}
+	}
+	return a
+}
+
+// scan returns the bits of every phrase that occurs in text.
+func (a *phraseAutomaton) scan(text string) uint64 {
+	var m uint64
+	s, nc := 0, a.classes
+	for i := 0; i < len(text); i++ {
+		s = int(a.delta[s*nc+int(a.class[text[i]])])
+		m |= a.out[s]
+	}
+	return m
 }
 
 // requiredPhrases returns lower-case strings one of which every match of

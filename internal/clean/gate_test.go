@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/rand/v2"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -69,7 +70,7 @@ func TestPhrasedSameAnswer(t *testing.T) {
 		}
 		for _, s := range texts {
 			for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), "Intro. " + s + " Outro."} {
-				if got, want := p.MatchLower(v, strings.ToLower(v)), p.Regexp.MatchString(v); got != want {
+				if got, want := p.Match(v, &phraseHits{lower: strings.ToLower(v)}), p.Regexp.MatchString(v); got != want {
 					t.Errorf("%s %q: gated %v, pattern %v", name, v, got, want)
 				}
 			}
@@ -90,4 +91,47 @@ func mustParse(t *testing.T, s string) *syntax.Regexp {
 		t.Fatal(err)
 	}
 	return re
+}
+
+// TestPhraseAutomaton checks the one-pass scan against a search for each
+// phrase on its own, on texts built from the phrases and their pieces.
+func TestPhraseAutomaton(t *testing.T) {
+	ac := newPhraseAutomaton(allPhrased)
+	naive := func(text string) uint64 {
+		var m uint64
+		for _, p := range allPhrased {
+			if strings.Contains(text, foldGap) || hasAny(text, p.phrases) {
+				m |= p.bit
+			}
+		}
+		return m
+	}
+	var pieces []string
+	for _, p := range allPhrased {
+		for _, ph := range p.phrases {
+			pieces = append(pieces, ph, ph[:len(ph)/2], ph[len(ph)/2:])
+		}
+	}
+	pieces = append(pieces, " ", "x", "é", foldGap, "the harbour bridge ")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for j := rng.IntN(8); j >= 0; j-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		if got, want := ac.scan(text), naive(text); got != want {
+			t.Fatalf("scan(%q) = %b, want %b", text, got, want)
+		}
+	}
+}
+
+// hasAny: lower contains one of keys.
+func hasAny(lower string, keys []string) bool {
+	for _, k := range keys {
+		if strings.Contains(lower, k) {
+			return true
+		}
+	}
+	return false
 }

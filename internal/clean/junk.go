@@ -325,12 +325,13 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 	if blockTags[n.DataAtom] || isHeading(n) {
 		l := runeLen(t)
 		lower := low()
+		hits := phraseHits{lower: lower}
 		switch {
 		case l <= 60 && strings.Contains(lower, "newsletter") && reNewsletterLabel.MatchString(strings.TrimSpace(t)):
 			return KindNewsletter
-		case l <= 200 && reSocialFollow.MatchLower(t, lower):
+		case l <= 200 && reSocialFollow.Match(t, &hits):
 			return KindShare
-		case l <= 300 && reSiteNote.MatchLower(t, lower):
+		case l <= 300 && reSiteNote.Match(t, &hits):
 			return KindOther
 		case l <= 100 && !st.hasBlock && (strings.HasPrefix(lower, "last ") || strings.HasPrefix(lower, "updated") || strings.HasPrefix(lower, "modified")) && reUpdatedLine.MatchString(t):
 			return KindOther
@@ -358,13 +359,14 @@ func textOnlyKind(t string) Kind {
 // textOnlyKindLower is textOnlyKind given lower = strings.ToLower(t).
 func textOnlyKindLower(t, lower string) Kind {
 	l := runeLen(t)
+	hits := phraseHits{lower: lower}
 	trim := strings.TrimSpace(strings.Trim(t, " :|»›>-–—•·"))
 	switch {
 	case l <= 80 && reAdLabel.MatchString(trim):
 		return KindAd
 	case l <= 60 && reShareLabel.MatchString(trim):
 		return KindShare
-	case l <= 300 && reCommentFormText.MatchLower(t, lower):
+	case l <= 300 && reCommentFormText.Match(t, &hits):
 		return KindCommentForm
 	case l >= 20 && isSpamBio(t):
 		return KindSpamByline
@@ -372,9 +374,9 @@ func textOnlyKindLower(t, lower string) Kind {
 		return KindRelatedLinks
 	case l <= 40 && reTOCLabel.MatchString(trim):
 		return KindNavigation
-	case l <= 500 && reDisclosure.MatchLower(t, lower):
+	case l <= 500 && reDisclosure.Match(t, &hits):
 		return KindOther
-	case l <= 200 && reSupportNotice.MatchLower(t, lower):
+	case l <= 200 && reSupportNotice.Match(t, &hits):
 		return KindOther
 	case l <= 80 && hasDigit(trim) && reDateline.MatchString(trim):
 		return KindOther
@@ -386,22 +388,12 @@ func textOnlyKindLower(t, lower string) Kind {
 			return KindNavigation // pagination and footer lines
 		}
 		return KindOther
-	case l <= 400 && reNewsletterText.MatchLower(t, lower):
+	case l <= 400 && reNewsletterText.Match(t, &hits):
 		return KindNewsletter
-	case l <= 600 && reCookieText.MatchLower(t, lower):
+	case l <= 600 && reCookieText.Match(t, &hits):
 		return KindCookieBanner
 	}
 	return ""
-}
-
-// hasAny: lower contains one of keys.
-func hasAny(lower string, keys []string) bool {
-	for _, k := range keys {
-		if strings.Contains(lower, k) {
-			return true
-		}
-	}
-	return false
 }
 
 // maybeBoilerplate: t starts or ends the way every match of

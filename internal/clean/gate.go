@@ -315,9 +315,12 @@ func (a *phraseAutomaton) scan(text string) uint64 {
 }
 
 // requiredPhrases returns lower-case strings one of which every match of
-// re contains, or nil when it can't tell. A concatenation offers the best
-// of its parts (runs of literals joined), an alternation the union of its
-// branches', a repetition its body's when the body must occur.
+// re contains, or nil when it can't tell. An alternation offers the union
+// of its branches' phrases, a repetition its body's when the body must
+// occur, and a concatenation the best of: its parts' phrases, and the
+// strings spelled by a window of consecutive parts that each match one of
+// a few fixed strings ("com" + "mission|pensation" → "commission",
+// "compensation"). Best means the longest shortest phrase.
 func requiredPhrases(re *syntax.Regexp) []string {
 	switch re.Op {
 	case syntax.OpLiteral:
@@ -341,28 +344,87 @@ func requiredPhrases(re *syntax.Regexp) []string {
 	case syntax.OpConcat:
 		var best []string
 		consider := func(ps []string) {
-			if ps != nil && (best == nil || shortest(ps) > shortest(best)) {
+			if ps != nil && shortest(ps) > 0 && (best == nil || shortest(ps) > shortest(best)) {
 				best = ps
 			}
 		}
-		var run []rune
-		for _, sub := range re.Sub {
-			if sub.Op == syntax.OpLiteral {
-				run = append(run, sub.Rune...)
-				continue
+		exact := make([][]string, len(re.Sub))
+		for i, sub := range re.Sub {
+			exact[i] = exactStrings(sub)
+			if exact[i] == nil {
+				consider(requiredPhrases(sub))
 			}
-			if len(run) > 0 {
-				consider([]string{strings.ToLower(string(run))})
-				run = nil
-			}
-			consider(requiredPhrases(sub))
 		}
-		if len(run) > 0 {
-			consider([]string{strings.ToLower(string(run))})
+		for i := range re.Sub {
+			set := []string{""}
+			for j := i; j < len(re.Sub) && exact[j] != nil; j++ {
+				if set = cross(set, exact[j]); set == nil {
+					break
+				}
+				consider(set)
+			}
 		}
 		return best
 	}
 	return nil
+}
+
+// maxExact bounds the strings exactStrings and cross spell out.
+const maxExact = 16
+
+// exactStrings returns the lower-case strings re matches when it is a
+// short list of fixed strings (a literal, an alternation or optional group
+// of them, a concatenation of such), else nil.
+func exactStrings(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}
+	case syntax.OpEmptyMatch:
+		return []string{""}
+	case syntax.OpCapture:
+		return exactStrings(re.Sub[0])
+	case syntax.OpQuest:
+		if sub := exactStrings(re.Sub[0]); sub != nil && len(sub) < maxExact {
+			return append([]string{""}, sub...)
+		}
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			ss := exactStrings(sub)
+			if ss == nil || len(out)+len(ss) > maxExact {
+				return nil
+			}
+			out = append(out, ss...)
+		}
+		return out
+	case syntax.OpConcat:
+		set := []string{""}
+		for _, sub := range re.Sub {
+			ss := exactStrings(sub)
+			if ss == nil {
+				return nil
+			}
+			if set = cross(set, ss); set == nil {
+				return nil
+			}
+		}
+		return set
+	}
+	return nil
+}
+
+// cross is every a+b, or nil past maxExact strings.
+func cross(as, bs []string) []string {
+	if len(as)*len(bs) > maxExact {
+		return nil
+	}
+	out := make([]string, 0, len(as)*len(bs))
+	for _, a := range as {
+		for _, b := range bs {
+			out = append(out, a+b)
+		}
+	}
+	return out
 }
 
 func shortest(ps []string) int {

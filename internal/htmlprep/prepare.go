@@ -1,6 +1,7 @@
 package htmlprep
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"unicode/utf8"
@@ -123,8 +124,10 @@ func Prepare(page []byte, opts Options) ([]byte, Report, error) {
 func scrubControls(page []byte) ([]byte, int) {
 	first := -1
 	for i := 0; i < len(page); i++ {
-		c := page[i]
-		if isControlByte(c) || c == 0xC2 && i+1 < len(page) && page[i+1] >= 0x80 && page[i+1] <= 0x9F {
+		if !mayStartControl[page[i]] {
+			continue // the common case, one table look-up per byte
+		}
+		if c := page[i]; isControlByte(c) || c == 0xC2 && i+1 < len(page) && page[i+1] >= 0x80 && page[i+1] <= 0x9F {
 			first = i
 			break
 		}
@@ -187,6 +190,11 @@ func scrubControlRefs(page []byte) ([]byte, int) {
 	n, last := 0, 0
 	for i := 0; i+2 < len(page); i++ {
 		if page[i] != '&' || page[i+1] != '#' {
+			k := bytes.Index(page[i+1:], charRefStart)
+			if k < 0 {
+				break
+			}
+			i += k // the loop's i++ lands on the '&'
 			continue
 		}
 		j, v := i+2, 0
@@ -255,6 +263,17 @@ func isControlRune(v int) bool {
 	}
 	return false
 }
+
+// mayStartControl: the bytes scrubControls must look at more closely (the
+// control bytes and 0xC2, the lead byte of U+0080–U+009F).
+var mayStartControl = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = isControlByte(byte(c)) || c == 0xC2
+	}
+	return t
+}()
+
+var charRefStart = []byte("&#")
 
 func isControlByte(c byte) bool {
 	return c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' || c == 0x7F

@@ -258,7 +258,7 @@ func anyOrgCueText(words []string) bool {
 // germanOrgCompound reports a German compound ending in a long
 // organisation word: "Bundesgesundheitsministerium", "Landgericht".
 func germanOrgCompound(w string) bool {
-	for _, suf := range strings.Fields(germanOrgSuffixes) {
+	for _, suf := range lex().germanOrgSuffixes {
 		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
 			return true
 		}

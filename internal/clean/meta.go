@@ -412,6 +412,10 @@ func (c *cleaner) findTitleNode() {
 		return
 	}
 	cands := []string{c.meta.ogTitle, c.meta.ldHeadline, c.meta.titleTag}
+	candWords := make([]map[string]bool, len(cands)) // made once, not per heading
+	for i, cand := range cands {
+		candWords[i] = wordSet(cand)
+	}
 	var best *html.Node
 	bestScore := 0.0
 	c.walk(c.body, func(n *html.Node) bool {
@@ -423,11 +427,12 @@ func (c *cleaner) findTitleNode() {
 			return false
 		}
 		s := 0.0
-		for _, cand := range cands {
+		hw := wordSet(t)
+		for i, cand := range cands {
 			if cand == "" {
 				continue
 			}
-			if v := titleSimilarity(t, cand); v > s {
+			if v := wordSimilarity(hw, candWords[i]); v > s {
 				s = v
 			}
 		}
@@ -459,11 +464,9 @@ func (c *cleaner) findTitleNode() {
 	}
 }
 
-// titleSimilarity is the share of the heading's words found in cand,
-// lowered when the heading is much shorter than cand.
-func titleSimilarity(h, cand string) float64 {
-	hw := wordSet(h)
-	cw := wordSet(cand)
+// wordSimilarity is the share of a heading's words (hw) found in a
+// candidate title's (cw), lowered when the heading is much shorter.
+func wordSimilarity(hw, cw map[string]bool) float64 {
 	if len(hw) == 0 || len(cw) == 0 {
 		return 0
 	}

@@ -80,9 +80,10 @@ type cleaner struct {
 	meta                    pageMeta
 	ldIDs                   map[string]map[string]any // JSON-LD objects by @id
 
-	stats map[*html.Node]*nodeStat
-	kind  map[*html.Node]Kind // junk marks: the subtree is taken out
-	drop  map[*html.Node]bool // invisible, removed without record
+	stats    map[*html.Node]*nodeStat
+	statSlab []nodeStat          // backing store of stats (newStat)
+	kind     map[*html.Node]Kind // junk marks: the subtree is taken out
+	drop     map[*html.Node]bool // invisible, removed without record
 
 	hintCache map[string]Kind // hint string → kind (hints.go)
 	textCache map[string]Kind // short text → kind (junk.go)

@@ -1,7 +1,7 @@
 package clean
 
 import (
-	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -46,13 +46,13 @@ func (c *cleaner) measureNode(n *html.Node, inLink bool, depth int) *nodeStat {
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		switch ch.Type {
 		case html.TextNode:
-			l := collapsedLen(ch.Data)
+			l, commas := measureText(ch.Data)
 			st.text += l
 			st.inline += l
 			if inLink {
 				st.link += l
 			}
-			st.commas += strings.Count(ch.Data, ",") + strings.Count(ch.Data, "،") + strings.Count(ch.Data, "，")
+			st.commas += commas
 		case html.ElementNode:
 			if c.drop[ch] {
 				continue
@@ -92,20 +92,49 @@ func isParagraphLike(n *html.Node, st *nodeStat) bool {
 // collapsedLen is the rune length s would have after collapse, plus one
 // for a leading or trailing space.
 func collapsedLen(s string) int {
-	n := 0
+	n, _ := measureText(s)
+	return n
+}
+
+// measureText returns collapsedLen(s) and the commas in s (",", "،",
+// "，"), in one pass over the bytes: it runs on every text node of the
+// page, and in WASM each extra pass is a byte loop.
+func measureText(s string) (n, commas int) {
 	space := true
-	for _, r := range s {
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\u00a0' {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case ' ', '\n', '\t', '\r', '\f':
+				if !space {
+					n++
+				}
+				space = true
+				continue
+			case ',':
+				commas++
+			}
+			space = false
+			n++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == '\u00a0' {
 			if !space {
 				n++
 			}
 			space = true
 			continue
 		}
+		if r == '،' || r == '，' {
+			commas++
+		}
 		space = false
 		n++
 	}
-	return n
+	return n, commas
 }
 
 // newStat hands out nodeStats from chunks: one allocation per 256

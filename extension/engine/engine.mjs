@@ -61,6 +61,16 @@ async function compile(source) {
 }
 
 /**
+ * The Go runtime's garbage-collector settings for the engine, passed as its
+ * environment. The engine's garbage is short-lived and its live data small
+ * (a few MiB on a news page), so collecting at 300% growth rather than 100%
+ * saves about a tenth of the time per page; the 36 MiB soft limit makes the
+ * collector work harder as the heap nears it, which keeps WASM memory (it
+ * never shrinks) near 55 MiB on a 2 MB page instead of climbing past 64 MiB.
+ */
+export const GO_ENV = Object.freeze({ GOGC: '300', GOMEMLIMIT: '36MiB' });
+
+/**
  * Start one Go instance from a compiled module. go.run executes Go's main()
  * synchronously up to its first block, so globalThis.saywho exists as soon
  * as run() returns. Synchronous instantiation from a compiled module is
@@ -69,6 +79,7 @@ async function compile(source) {
  */
 function instantiate(module) {
   const go = new globalThis.Go();
+  go.env = { ...GO_ENV };
   const instance = new WebAssembly.Instance(module, go.importObject);
   const state = { go, exited: false, api: null };
   const onExit = () => { state.exited = true; };

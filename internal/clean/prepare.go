@@ -33,6 +33,10 @@ func (c *cleaner) prepare() {
 			if ch.DataAtom == atom.Img {
 				fixLazyImage(ch)
 			}
+			if ch.Namespace == "math" {
+				prepareMath(ch, &gone, depth)
+				continue
+			}
 			visit(ch, depth+1)
 		}
 	}
@@ -40,6 +44,27 @@ func (c *cleaner) prepare() {
 	for _, n := range gone {
 		if n.Parent != nil {
 			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+// prepareMath drops a formula's annotations and puts spaces around the
+// text of its token elements (see mathTokens).
+func prepareMath(n *html.Node, gone *[]*html.Node, depth int) {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch ch.Type {
+		case html.TextNode:
+			if mathTokens[n.Data] {
+				ch.Data = " " + strings.TrimSpace(ch.Data) + " "
+			}
+		case html.ElementNode:
+			if mathDrop[ch.Data] || dropTags[ch.DataAtom] || isHidden(ch) || depth > maxDepth {
+				*gone = append(*gone, ch)
+				continue
+			}
+			prepareMath(ch, gone, depth+1)
+		default:
+			*gone = append(*gone, ch)
 		}
 	}
 }

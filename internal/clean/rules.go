@@ -103,11 +103,20 @@ var textBlockTags = map[atom.Atom]bool{
 var dropTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Link: true, atom.Meta: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
-	atom.Applet: true, atom.Frame: true, atom.Frameset: true, atom.Svg: true, atom.Math: true,
+	atom.Applet: true, atom.Frame: true, atom.Frameset: true, atom.Svg: true,
 	atom.Canvas: true, atom.Audio: true, atom.Video: true, atom.Source: true, atom.Track: true,
 	atom.Param: true, atom.Base: true, atom.Input: true, atom.Textarea: true, atom.Select: true,
 	atom.Button: true, atom.Option: true, atom.Dialog: true, atom.Map: true,
 }
+
+// MathML is content (formulas in a paper, a tutorial); it comes out as
+// text (see render.math). Annotations (the TeX source, or HTML in
+// annotation-xml) are dropped; mathTokens hold the symbols and get spaces
+// around their text, so "ax²" reads "a x 2", not "ax2".
+var (
+	mathTokens = words(`mi mn mo ms mtext`)
+	mathDrop   = words(`annotation annotation-xml`)
+)
 
 // Class/id hints. A class or id is split into words at "-", "_" and
 // spaces; every run of up to four words, joined without separators, is

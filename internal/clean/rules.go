@@ -55,6 +55,12 @@ const (
 	// expandMaxDuplicate: stop climbing when this share of what an
 	// ancestor adds repeats paragraphs already in (a hidden second copy).
 	expandMaxDuplicate = 0.3
+	// expandMaxTeasers: stop climbing when what an ancestor adds holds
+	// this many headings that are links, and they are expandTeaserShare
+	// of its headings (a stream of other stories under the article; a
+	// guide whose sections link to their own pages has plain headings too).
+	expandMaxTeasers  = 3
+	expandTeaserShare = 0.75
 	// A headline list (home page, search results): at least minTeasers
 	// linked headings, little text per heading, links a good share of it.
 	minTeasers           = 6

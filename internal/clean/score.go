@@ -205,7 +205,7 @@ func (c *cleaner) expand(top *html.Node) *html.Node {
 		return top
 	}
 	seen := map[string]bool{}
-	c.paragraphTexts(top, func(t string) { seen[t] = true })
+	c.paragraphTexts(top, func(t string) { seen[t] = true }, nil)
 	best := top
 	cur := top
 	for p := top.Parent; p != nil && p != c.htmlEl && p != c.doc; p = p.Parent {
@@ -217,6 +217,7 @@ func (c *cleaner) expand(top *html.Node) *html.Node {
 			break
 		}
 		dup, all := 0, 0
+		var heads headingCount
 		for s := p.FirstChild; s != nil; s = s.NextSibling {
 			if s != cur && s.Type == html.ElementNode {
 				c.paragraphTexts(s, func(t string) {
@@ -225,14 +226,17 @@ func (c *cleaner) expand(top *html.Node) *html.Node {
 						dup += len(t)
 					}
 					seen[t] = true
-				})
+				}, &heads)
 			}
 		}
 		if debugf != nil {
-			debugf("expand? <%s class=%.40q> addP=%d addText=%d addLink=%d dup=%d/%d base=%d", p.Data, attr(p, "class"), addP, addText, addLink, dup, all, base)
+			debugf("expand? <%s class=%.40q> addP=%d addText=%d addLink=%d dup=%d/%d base=%d heads=%d linked=%d", p.Data, attr(p, "class"), addP, addText, addLink, dup, all, base, heads.all, heads.linked)
 		}
 		if all > 0 && float64(dup) > expandMaxDuplicate*float64(all) {
 			break
+		}
+		if heads.linked >= expandMaxTeasers && float64(heads.linked) >= expandTeaserShare*float64(heads.all) {
+			break // a stream of other stories: linked headlines with teasers
 		}
 		bs := c.st(best)
 		gainP, gainText := ps.cptext-bs.cptext, ps.ctext-bs.ctext
@@ -248,13 +252,26 @@ func (c *cleaner) expand(top *html.Node) *html.Node {
 	return best
 }
 
+// headingCount: headings seen by paragraphTexts, and how many of them
+// are mostly a link (a headline pointing to another page).
+type headingCount struct{ all, linked int }
+
 // paragraphTexts calls f with the text of every paragraph-like block of
-// at least 60 runes under n, outside junk marks.
-func (c *cleaner) paragraphTexts(n *html.Node, f func(string)) {
+// at least 60 runes under n, outside junk marks; with h set, it counts
+// the headings too.
+func (c *cleaner) paragraphTexts(n *html.Node, f func(string), h *headingCount) {
 	if _, junk := c.kind[n]; junk {
 		return
 	}
 	st := c.st(n)
+	if h != nil && isHeading(n) {
+		if st.text > 0 {
+			h.all++
+			if linkDensity(st) >= 0.8 {
+				h.linked++
+			}
+		}
+	}
 	if !st.hasBlock {
 		if st.inline >= 60 {
 			f(textOf(n))
@@ -263,7 +280,7 @@ func (c *cleaner) paragraphTexts(n *html.Node, f func(string)) {
 	}
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		if ch.Type == html.ElementNode {
-			c.paragraphTexts(ch, f)
+			c.paragraphTexts(ch, f, h)
 		}
 	}
 }

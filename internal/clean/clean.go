@@ -90,6 +90,7 @@ type cleaner struct {
 
 	byline    string     // the byline chosen by fillMeta
 	titleNode *html.Node // the visible headline, if found
+	loneH1    *html.Node // the page's only <h1>, agreeing with the metadata or not
 	bodyHint  *html.Node // itemprop=articleBody or similar, if found
 	roots     []*html.Node
 	rootSet   map[*html.Node]bool

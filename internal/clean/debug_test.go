@@ -39,6 +39,9 @@ func TestDebugPage(t *testing.T) {
 	c.measureClean(c.body, 0)
 	c.findRoots()
 	fmt.Println("notArticle:", c.notArticle())
+	c.markInRoot()
+	c.markLooseRuns()
+	c.findLeads()
 	if os.Getenv("DEBUG_KINDS") != "" {
 		for n, k := range c.kind {
 			fmt.Printf("%s <%s class=%q id=%q> %.60q\n", k, n.Data, attr(n, "class"), attr(n, "id"), textOf(n))

@@ -86,6 +86,7 @@ type cleaner struct {
 	drop  map[*html.Node]bool // invisible, removed without record
 
 	hintCache map[string]Kind // hint string → kind (hints.go)
+	anchorIDs map[string]bool // ids that in-page links point to (prepare.go)
 	textCache map[string]Kind // short text → kind (junk.go)
 
 	byline    string     // the byline chosen by fillMeta

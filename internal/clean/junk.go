@@ -239,7 +239,7 @@ func (c *cleaner) hintKind(n *html.Node) (k Kind, strong bool) {
 			return KindAd, false
 		}
 	}
-	ci := hintString(n)
+	ci := c.hintString(n, true)
 	if ci == "" {
 		return "", false
 	}

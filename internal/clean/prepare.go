@@ -33,6 +33,14 @@ func (c *cleaner) prepare() {
 			if ch.DataAtom == atom.Img {
 				fixLazyImage(ch)
 			}
+			if ch.DataAtom == atom.A {
+				if h := attr(ch, "href"); len(h) > 1 && h[0] == '#' {
+					if c.anchorIDs == nil {
+						c.anchorIDs = map[string]bool{}
+					}
+					c.anchorIDs[h[1:]] = true
+				}
+			}
 			if ch.Namespace == "math" {
 				prepareMath(ch, &gone, depth)
 				continue

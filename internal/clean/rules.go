@@ -79,6 +79,9 @@ const (
 	// never taken out on its own ("For up-to-date options, see our
 	// <a>Recommended VPN Services</a>.").
 	sentenceMinPlain = 30
+	// slugMinWords: an id of this many words of letters is a slug of a
+	// heading (an anchor), not a component name.
+	slugMinWords = 5
 	// maxDepth guards the recursive passes against pathological trees.
 	maxDepth = 2000
 )

@@ -31,11 +31,11 @@ func (c *cleaner) tagBase(n *html.Node) float64 {
 // classWeight: +25 for article-body hints, -25 for junk hints.
 func (c *cleaner) classWeight(n *html.Node) float64 {
 	w := 0.0
-	if ci := hintString(n); ci != "" {
+	if ci := c.hintString(n, false); ci != "" {
 		if hintMatch(ci, hintPositive) {
 			w += 25
 		}
-		if k := c.hintTableKind(ci); k != "" {
+		if k := c.hintTableKind(c.hintString(n, true)); k != "" {
 			w -= 25
 		}
 	}

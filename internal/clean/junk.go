@@ -78,7 +78,7 @@ func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 				c.kind[n] = k
 				return
 			}
-		} else if !c.guarded(n, bodyP) && !c.richText(n, k) {
+		} else if !c.guarded(n, bodyP) && !c.richText(n, k) && !(k == KindOther && c.quoteInArticle(n)) {
 			c.kind[n] = k
 			if k == KindRelatedLinks && isRelatedLabel(n, textOfShort(n, c.st(n))) {
 				c.markRelatedBox(n, bodyP)
@@ -187,6 +187,26 @@ func step(n *html.Node, forward bool) *html.Node {
 		return n.NextSibling
 	}
 	return n.PrevSibling
+}
+
+// quoteInArticle: n is a quotation inside the article element — a
+// blockquote, a part of one, or a box whose text is mostly a blockquote
+// (a pull quote styled as a "testimonial"). What a quoted person said is
+// content.
+func (c *cleaner) quoteInArticle(n *html.Node) bool {
+	q := n
+	for p, i := n.Parent, 0; p != nil && i < 3 && q.DataAtom != atom.Blockquote; p, i = p.Parent, i+1 {
+		if p.DataAtom == atom.Blockquote {
+			q = p // a paragraph of the quotation
+		}
+	}
+	if q.DataAtom != atom.Blockquote {
+		q = findFirst(n, func(x *html.Node) bool { return x.DataAtom == atom.Blockquote })
+		if q == nil || float64(c.st(q).text) < 0.8*float64(c.st(n).text) {
+			return false
+		}
+	}
+	return c.st(q).text >= minParagraphChars && c.inArticleElement(n)
 }
 
 // richText: a weak hint does not take out an element holding a lot of

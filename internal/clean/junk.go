@@ -400,7 +400,7 @@ func textOnlyKindLower(t, lower string) Kind {
 		return KindRelatedLinks
 	case l <= 40 && reTOCLabel.MatchString(trim):
 		return KindNavigation
-	case l <= 500 && has(disclosureKeys) && reDisclosure.MatchString(t):
+	case l <= 500 && has(disclosureKeys) && isDisclosure(t):
 		return KindOther
 	case l <= 200 && has(supportKeys) && reSupportNotice.MatchString(t):
 		return KindOther
@@ -420,6 +420,18 @@ func textOnlyKindLower(t, lower string) Kind {
 		return KindCookieBanner
 	}
 	return ""
+}
+
+// isDisclosure: t is an affiliate or editorial disclosure — a match of
+// reDisclosure that is not an aside in brackets ("… this dish soap (both
+// are affiliate links)" is a sentence of the article).
+func isDisclosure(t string) bool {
+	loc := reDisclosure.FindStringIndex(t)
+	if loc == nil {
+		return false
+	}
+	before := t[:loc[0]]
+	return strings.LastIndexByte(before, '(') <= strings.LastIndexByte(before, ')')
 }
 
 // hasAny: lower contains one of keys.

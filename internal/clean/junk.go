@@ -118,13 +118,15 @@ func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 // VPN Services</a>.", "by far the <a>most popular breath-based
 // meditation</a> with …") whose enclosing block has a sentence's worth of
 // plain text around it. Such a link is never taken out on its own for its
-// words; the block as a whole is still judged.
+// words; the block as a whole is still judged. The same holds for a few
+// plain words with text on both sides ("On <strong>July 4, 2025</strong>,
+// the bill …").
 func (c *cleaner) linkInSentence(n *html.Node) bool {
 	if blockTags[n.DataAtom] || isHeading(n) {
 		return false
 	}
 	st := c.st(n)
-	if st.links == 0 {
+	if st.links == 0 && st.text > 80 {
 		return false
 	}
 	b := n.Parent
@@ -146,10 +148,15 @@ func (c *cleaner) linkInSentence(n *html.Node) bool {
 	// nutrition? <a>Get started today</a>.") is a call to action after
 	// the text, not part of it.
 	after := strings.Trim(nearText(n, b, true), " .!\u00a0")
+	before := nearText(n, b, false)
+	if st.links == 0 {
+		// Plain words in the middle of a sentence: "On <strong>July 4,
+		// 2025</strong>, the bill was signed".
+		return after != "" && before != "" && !besideBreak(n, true) && !besideBreak(n, false)
+	}
 	if after != "" {
 		return true
 	}
-	before := nearText(n, b, false)
 	return !(before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:"))
 }
 
@@ -180,6 +187,18 @@ func nearText(n, b *html.Node, forward bool) string {
 		}
 	}
 	return ""
+}
+
+// besideBreak: the nearest non-blank sibling after (or before) n is a
+// <br>, so n stands on a line of its own.
+func besideBreak(n *html.Node, forward bool) bool {
+	for s := step(n, forward); s != nil; s = step(s, forward) {
+		if s.Type == html.TextNode && strings.TrimSpace(s.Data) == "" {
+			continue
+		}
+		return isElem(s, atom.Br)
+	}
+	return false
 }
 
 func step(n *html.Node, forward bool) *html.Node {

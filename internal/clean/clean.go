@@ -87,6 +87,8 @@ type cleaner struct {
 
 	hintCache map[string]Kind // hint string → kind (hints.go)
 	anchorIDs map[string]bool // ids that in-page links point to (prepare.go)
+	mainEl    *html.Node      // the <main> (or role=main) element, when the page has one
+	mains     int             // how many the page has
 	textCache map[string]Kind // short text → kind (junk.go)
 
 	byline    string     // the byline chosen by fillMeta

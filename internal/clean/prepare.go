@@ -33,6 +33,10 @@ func (c *cleaner) prepare() {
 			if ch.DataAtom == atom.Img {
 				fixLazyImage(ch)
 			}
+			if ch.DataAtom == atom.Main || strings.EqualFold(attr(ch, "role"), "main") {
+				c.mains++
+				c.mainEl = ch
+			}
 			if ch.DataAtom == atom.A {
 				if h := attr(ch, "href"); len(h) > 1 && h[0] == '#' {
 					if c.anchorIDs == nil {

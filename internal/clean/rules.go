@@ -79,6 +79,10 @@ const (
 	// never taken out on its own ("For up-to-date options, see our
 	// <a>Recommended VPN Services</a>.").
 	sentenceMinPlain = 30
+	// outsideMainFactor: when the page has one <main> (or role=main)
+	// holding paragraph text, candidates beside it (a disclaimer in the
+	// footer area, a sidebar) score this share.
+	outsideMainFactor = 0.5
 	// slugMinWords: an id of this many words of letters is a slug of a
 	// heading (an anchor), not a component name.
 	slugMinWords = 5

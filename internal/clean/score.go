@@ -140,7 +140,22 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 	if len(order) == 0 {
 		return false
 	}
-	final := func(n *html.Node) float64 { return scores[n] * (1 - linkDensity(c.st(n))) }
+	main := c.mainEl
+	if c.mains != 1 || main == nil || c.st(main).ptext < minArticleChars {
+		main = nil
+	}
+	finals := make(map[*html.Node]float64, len(order))
+	final := func(n *html.Node) float64 {
+		if f, ok := finals[n]; ok {
+			return f
+		}
+		f := scores[n] * (1 - linkDensity(c.st(n)))
+		if main != nil && !isAncestor(main, n) && !isAncestor(n, main) {
+			f *= outsideMainFactor // the page marks where its content is
+		}
+		finals[n] = f
+		return f
+	}
 	sort.SliceStable(order, func(i, j int) bool { return final(order[i]) > final(order[j]) })
 	top := order[0]
 	topScore := final(top)

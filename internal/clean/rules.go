@@ -246,8 +246,9 @@ var (
 	reDateline = gate(regexp.MustCompile(`(?i)^((posted|published|updated|last updated|modified|date)( on)?:?\s*)?(` + dateAlt + `)?[\s,.|•·–—-]*(at )?(\d{1,2}:\d{2}\s*(am|pm)?( [a-z]{2,4})?)?[\s,.|•·–—-]*(\d+ min(ute)?s?( read)?)?[\s,.|•·–—-]*$`))
 	// Credits, copyright lines, bylines and loading placeholders that sit
 	// in the body: "Image Source: Mises Institute", "Copyright © 2023 …",
-	// "Written by Cassidy Horton", "Page 1 of 8", "Loading paragraph...".
-	reBoilerplateLine = gate(regexp.MustCompile(`(?i)^((getty images|shutterstock|istock|alamy|adobe stock|unsplash|ap photo)\b.{0,40}$|(featured? |header |cover |lead |top )?(image|photo|picture|photograph)s?( credits?| source)?\s*(:|by\b)|(photo|image) credits?\b|credits?:|copyright\b|©|\(c\) \d{4}|all rights reserved|(written|posted|published|reviewed|edited|fact[- ]checked) by \S+( \S+){0,4}( (at|on) .*)?$|page \d+ of \d+$|loading( paragraph| content| comments)?(\.\.\.|…)?$|advertisement:|.*\((sponsored|advertisement|ad)\)$)`))
+	// "Written by Cassidy Horton", "Page 1 of 8", "Loading paragraph...",
+	// "Loading prices for your region…".
+	reBoilerplateLine = gate(regexp.MustCompile(`(?i)^((getty images|shutterstock|istock|alamy|adobe stock|unsplash|ap photo)\b.{0,40}$|(featured? |header |cover |lead |top )?(image|photo|picture|photograph)s?( credits?| source)?\s*(:|by\b)|(photo|image) credits?\b|credits?:|copyright\b|©|\(c\) \d{4}|all rights reserved|(written|posted|published|reviewed|edited|fact[- ]checked) by \S+( \S+){0,4}( (at|on) .*)?$|page \d+ of \d+$|loading( paragraph| content| comments)?(\.\.\.|…)?$|loading [\p{L} ]{1,40}(\.\.\.|…)$|advertisement:|.*\((sponsored|advertisement|ad)\)$)`))
 	// Labels of a table of contents: "Table of Contents", "In this article", "Jump to".
 	reTOCLabel = gate(regexp.MustCompile(`(?i)^(table of contents?|contents|in this (article|post|guide|page)|on this page|jump to( section)?|skip to( section)?|quick links|article contents|toc)\W*$`))
 	// Paywall and donation notices: "This article is exclusive to STAT+

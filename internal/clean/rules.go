@@ -83,6 +83,9 @@ const (
 	// holding paragraph text, candidates beside it (a disclaimer in the
 	// footer area, a sidebar) score this share.
 	outsideMainFactor = 0.5
+	// faqMinChars: a FAQ beside the article joins it with at least this
+	// much paragraph text (see reFAQLabel).
+	faqMinChars = 200
 	// slugMinWords: an id of this many words of letters is a slug of a
 	// heading (an anchor), not a component name.
 	slugMinWords = 5
@@ -249,6 +252,8 @@ var (
 	// "Written by Cassidy Horton", "Page 1 of 8", "Loading paragraph...",
 	// "Loading prices for your region…".
 	reBoilerplateLine = gate(regexp.MustCompile(`(?i)^((getty images|shutterstock|istock|alamy|adobe stock|unsplash|ap photo)\b.{0,40}$|(featured? |header |cover |lead |top )?(image|photo|picture|photograph)s?( credits?| source)?\s*(:|by\b)|(photo|image) credits?\b|credits?:|copyright\b|©|\(c\) \d{4}|all rights reserved|(written|posted|published|reviewed|edited|fact[- ]checked) by \S+( \S+){0,4}( (at|on) .*)?$|page \d+ of \d+$|loading( paragraph| content| comments)?(\.\.\.|…)?$|loading [\p{L} ]{1,40}(\.\.\.|…)$|advertisement:|.*\((sponsored|advertisement|ad)\)$)`))
+	// The heading of a FAQ: "FAQ", "FAQs", "Frequently Asked Questions".
+	reFAQLabel = gate(regexp.MustCompile(`(?i)^((\p{L}+ )?faqs?|(\p{L}+ )?frequently asked questions|common questions|questions and answers|q ?& ?a)\b`))
 	// Labels of a table of contents: "Table of Contents", "In this article", "Jump to".
 	reTOCLabel = gate(regexp.MustCompile(`(?i)^(table of contents?|contents|in this (article|post|guide|page)|on this page|jump to( section)?|skip to( section)?|quick links|article contents|toc)\W*$`))
 	// Paywall and donation notices: "This article is exclusive to STAT+

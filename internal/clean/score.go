@@ -351,6 +351,8 @@ func (c *cleaner) withSiblings(top *html.Node, scores map[*html.Node]float64, fi
 		}
 		if sc, has := scores[s]; has && sc*(1-linkDensity(c.st(s)))+bonus >= threshold {
 			ok = true
+		} else if c.isFAQ(s) {
+			ok = true
 		} else if st := c.st(s); isParagraphLike(s, st) && !st.hasBlock {
 			ld := linkDensity(st)
 			if st.inline >= 80 && ld < 0.25 {
@@ -393,6 +395,21 @@ func (c *cleaner) withSiblings(top *html.Node, scores map[*html.Node]float64, fi
 		}
 	}
 	return out
+}
+
+// isFAQ: a block of questions and answers in plain text under a "FAQ"
+// or "Frequently Asked Questions" heading, which continues the article
+// it sits beside.
+func (c *cleaner) isFAQ(n *html.Node) bool {
+	st := c.st(n)
+	if st.ptext < faqMinChars || linkDensity(st) > 0.2 {
+		return false
+	}
+	h := findFirst(n, isHeading)
+	if h == nil || c.st(h).text > 60 {
+		return false
+	}
+	return reFAQLabel.MatchString(strings.TrimSpace(textOf(h)))
 }
 
 // withFigures adds the figures right before and after the chosen

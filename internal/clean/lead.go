@@ -25,8 +25,14 @@ func (c *cleaner) findLeads() {
 	// The headline: the one agreeing with the metadata, else the page's
 	// only <h1> (sites often title the page and the headline differently).
 	head := c.titleNode
+	strict := false
 	if head == nil {
 		head = c.loneH1
+	} else if isAncestor(first, head) && c.loneH1 != nil {
+		// The heading that matches the metadata is inside the body; the
+		// page's only <h1> above it is the headline the reader sees. Less
+		// sure of it, take only the first block of text right under it.
+		head, strict = c.loneH1, true
 	}
 	if head == nil {
 		return
@@ -95,10 +101,16 @@ func (c *cleaner) findLeads() {
 			}
 			if st.hasBlock {
 				// A summary box of plain paragraphs goes in whole.
-				if st.ctext >= 2*leadMinChars && cleanLinkDensity(st) < 0.25 && float64(st.cptext) >= 0.6*float64(st.ctext) && leadText+st.ctext <= budget {
+				if st.ctext >= 2*leadMinChars && cleanLinkDensity(st) < 0.25 && float64(st.cptext) >= 0.6*float64(st.ctext) && leadText+st.ctext <= budget && !(strict && (c.namesAuthor(ch) || float64(st.cptext) < 0.8*float64(st.ctext) || !c.plainBox(ch))) {
 					leads = append(leads, ch)
 					leadText += st.ctext
+					if strict {
+						state = 2
+					}
 					continue
+				}
+				if strict && c.namesAuthor(ch) {
+					continue // an author box: nothing in it is the lead
 				}
 				visit(ch)
 				continue
@@ -113,6 +125,9 @@ func (c *cleaner) findLeads() {
 			if len(leads) < leadMaxCount && linkDensity(st) < 0.3 && isLeadTag(ch) && countWords(t) >= 6 && leadText+st.ctext <= budget {
 				leads = append(leads, ch)
 				leadText += st.ctext
+			}
+			if strict {
+				state = 2
 			}
 		}
 	}
@@ -133,6 +148,35 @@ func (c *cleaner) isBylineText(t string) bool {
 		return false
 	}
 	return strings.HasPrefix(strings.ToLower(t), "by ") || (c.byline != "" && strings.Contains(t, c.byline))
+}
+
+// namesAuthor: n's text starts like a byline or holds the byline's name
+// (an author box under the headline).
+func (c *cleaner) namesAuthor(n *html.Node) bool {
+	t := textOf(n)
+	return strings.HasPrefix(strings.ToLower(t), "by ") || (c.byline != "" && strings.Contains(t, c.byline))
+}
+
+// plainBox: most text blocks in n are sentences, not labels, prices and
+// buttons (a pricing table or a stats panel is not a summary).
+func (c *cleaner) plainBox(n *html.Node) bool {
+	short, long := 0, 0
+	c.walk(n, func(x *html.Node) bool {
+		if _, junk := c.kind[x]; junk {
+			return false
+		}
+		st := c.st(x)
+		if st.hasBlock || st.text == 0 {
+			return st.text > 0
+		}
+		if st.text < minParagraphChars {
+			short++
+		} else {
+			long++
+		}
+		return false
+	})
+	return short <= 1+long/2
 }
 
 func isLeadTag(n *html.Node) bool {

@@ -25,7 +25,7 @@ func (c *cleaner) findLeads() {
 	// The headline: the one agreeing with the metadata, else the page's
 	// only <h1> (sites often title the page and the headline differently).
 	head := c.titleNode
-	strict := false
+	strict := false // take only the first block under the headline, and only a plain one
 	if head == nil {
 		head = c.loneH1
 	} else if isAncestor(first, head) && c.loneH1 != nil {
@@ -56,6 +56,17 @@ func (c *cleaner) findLeads() {
 	}
 	if debugf != nil {
 		debugf("leads: headline <%s> %.50q, common ancestor found: %v", head.Data, textOf(head), lca != nil)
+	}
+	if lca == c.body {
+		// Headline and body meet only at <body>: look just inside the
+		// headline's own top-level box (the header block with its deck),
+		// not at the page blocks between it and the body, and strictly.
+		for lca = head; lca != nil && lca.Parent != c.body; lca = lca.Parent {
+		}
+		if lca == nil || lca == head {
+			return
+		}
+		strict = true
 	}
 	if lca == nil || lca == c.body || lca == c.htmlEl || lca == c.doc {
 		return

@@ -135,7 +135,11 @@ func (c *cleaner) hintString(n *html.Node, junk bool) string {
 		switch a.Key {
 		case "id":
 			if junk && (c.anchorIDs[a.Val] || isSlug(a.Val)) {
-				continue
+				// "#comments" and "#respond" are link targets too, and
+				// still the comment thread and form.
+				if k := c.hintTableKind(strings.ToLower(a.Val)); k != KindComments && k != KindCommentForm {
+					continue
+				}
 			}
 			fallthrough
 		case "class", "data-component", "data-module", "data-testid", "data-type", "data-block", "data-widget", "data-section", "data-role", "itemprop":

@@ -86,10 +86,14 @@ type cleaner struct {
 	drop     map[*html.Node]bool // invisible, removed without record
 
 	hintCache map[string]Kind // hint string → kind (hints.go)
+	anchorIDs map[string]bool // ids that in-page links point to (prepare.go)
+	mainEl    *html.Node      // the <main> (or role=main) element, when the page has one
+	mains     int             // how many the page has
 	textCache map[string]Kind // short text → kind (junk.go)
 
 	byline    string     // the byline chosen by fillMeta
 	titleNode *html.Node // the visible headline, if found
+	loneH1    *html.Node // the page's only <h1>, agreeing with the metadata or not
 	bodyHint  *html.Node // itemprop=articleBody or similar, if found
 	roots     []*html.Node
 	rootSet   map[*html.Node]bool

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -11,7 +12,7 @@ import (
 
 // TestDebugPage traces the root choice and junk marks for one page:
 //
-//	DEBUG_PAGE=page.html [DEBUG_KINDS=1] go test ./internal/clean -run DebugPage -v
+//	DEBUG_PAGE=page.html [DEBUG_KINDS=1] [DEBUG_FIND=text] go test ./internal/clean -run DebugPage -v
 //
 // It is skipped unless DEBUG_PAGE is set.
 func TestDebugPage(t *testing.T) {
@@ -39,9 +40,31 @@ func TestDebugPage(t *testing.T) {
 	c.measureClean(c.body, 0)
 	c.findRoots()
 	fmt.Println("notArticle:", c.notArticle())
+	c.markInRoot()
+	c.markLooseRuns()
+	c.findLeads()
 	if os.Getenv("DEBUG_KINDS") != "" {
 		for n, k := range c.kind {
 			fmt.Printf("%s <%s class=%q id=%q> %.60q\n", k, n.Data, attr(n, "class"), attr(n, "id"), textOf(n))
+		}
+	}
+	if want := os.Getenv("DEBUG_FIND"); want != "" {
+		// The chain of elements above the innermost one holding the text,
+		// with their junk marks and whether they are article roots.
+		var deepest *html.Node
+		var find func(n *html.Node)
+		find = func(n *html.Node) {
+			for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+				if ch.Type == html.ElementNode && strings.Contains(textOf(ch), want) {
+					deepest = ch
+					find(ch)
+					return
+				}
+			}
+		}
+		find(c.body)
+		for n := deepest; n != nil && n.Type == html.ElementNode; n = n.Parent {
+			fmt.Printf("FIND <%s class=%.50q id=%.30q> kind=%q root=%v text=%d\n", n.Data, attr(n, "class"), attr(n, "id"), c.kind[n], c.rootSet[n], c.st(n).text)
 		}
 	}
 	for _, r := range c.roots {

@@ -125,15 +125,51 @@ func (c *cleaner) hintTableKind(s string) Kind {
 }
 
 // hintString is the lower-cased class, id and component-naming data-*
-// attributes of n.
-func hintString(n *html.Node) string {
+// attributes of n. With junk set, an id that is an anchor — the target
+// of an in-page link, or a slug of a heading's words
+// ("how-popular-is-meditation") — is left out: it names a place in the
+// text, not a component ("#main-content" still counts for the article).
+func (c *cleaner) hintString(n *html.Node, junk bool) string {
 	var b strings.Builder
 	for _, a := range n.Attr {
 		switch a.Key {
-		case "class", "id", "data-component", "data-module", "data-testid", "data-type", "data-block", "data-widget", "data-section", "data-role", "itemprop":
+		case "id":
+			if junk && (c.anchorIDs[a.Val] || isSlug(a.Val)) {
+				// "#comments" and "#respond" are link targets too, and
+				// still the comment thread and form.
+				if k := c.hintTableKind(strings.ToLower(a.Val)); k != KindComments && k != KindCommentForm {
+					continue
+				}
+			}
+			fallthrough
+		case "class", "data-component", "data-module", "data-testid", "data-type", "data-block", "data-widget", "data-section", "data-role", "itemprop":
 			b.WriteString(strings.ToLower(a.Val))
 			b.WriteByte(' ')
 		}
 	}
 	return b.String()
+}
+
+// isSlug: an id made of slugMinWords or more words of letters joined by
+// "-" or "_" (the words of a heading); "div-gpt-ad-1572-0" is not one.
+func isSlug(id string) bool {
+	words, letters := 0, 0
+	for i := 0; i <= len(id); i++ {
+		if i == len(id) || id[i] == '-' || id[i] == '_' {
+			if letters > 0 {
+				words++
+			}
+			letters = 0
+			continue
+		}
+		switch b := id[i]; {
+		case b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z':
+			if letters >= 0 {
+				letters++
+			}
+		default:
+			letters = -1 << 20 // a word with a digit or other sign is not a word of text
+		}
+	}
+	return words >= slugMinWords
 }

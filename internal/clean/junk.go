@@ -78,7 +78,7 @@ func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 				c.kind[n] = k
 				return
 			}
-		} else if !c.guarded(n, bodyP) && !c.richText(n, k) {
+		} else if !c.guarded(n, bodyP) && !c.richText(n, k) && !(k == KindOther && c.quoteInArticle(n)) {
 			c.kind[n] = k
 			if k == KindRelatedLinks && isRelatedLabel(n, textOfShort(n, c.st(n))) {
 				c.markRelatedBox(n, bodyP)
@@ -118,13 +118,15 @@ func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 // VPN Services</a>.", "by far the <a>most popular breath-based
 // meditation</a> with …") whose enclosing block has a sentence's worth of
 // plain text around it. Such a link is never taken out on its own for its
-// words; the block as a whole is still judged.
+// words; the block as a whole is still judged. The same holds for a few
+// plain words with text on both sides ("On <strong>July 4, 2025</strong>,
+// the bill …").
 func (c *cleaner) linkInSentence(n *html.Node) bool {
 	if blockTags[n.DataAtom] || isHeading(n) {
 		return false
 	}
 	st := c.st(n)
-	if st.links == 0 {
+	if st.links == 0 && st.text > 80 {
 		return false
 	}
 	b := n.Parent
@@ -146,10 +148,15 @@ func (c *cleaner) linkInSentence(n *html.Node) bool {
 	// nutrition? <a>Get started today</a>.") is a call to action after
 	// the text, not part of it.
 	after := strings.Trim(nearText(n, b, true), " .!\u00a0")
+	before := nearText(n, b, false)
+	if st.links == 0 {
+		// Plain words in the middle of a sentence: "On <strong>July 4,
+		// 2025</strong>, the bill was signed".
+		return after != "" && before != "" && !besideBreak(n, true) && !besideBreak(n, false)
+	}
 	if after != "" {
 		return true
 	}
-	before := nearText(n, b, false)
 	return !(before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:"))
 }
 
@@ -182,11 +189,43 @@ func nearText(n, b *html.Node, forward bool) string {
 	return ""
 }
 
+// besideBreak: the nearest non-blank sibling after (or before) n is a
+// <br>, so n stands on a line of its own.
+func besideBreak(n *html.Node, forward bool) bool {
+	for s := step(n, forward); s != nil; s = step(s, forward) {
+		if s.Type == html.TextNode && strings.TrimSpace(s.Data) == "" {
+			continue
+		}
+		return isElem(s, atom.Br)
+	}
+	return false
+}
+
 func step(n *html.Node, forward bool) *html.Node {
 	if forward {
 		return n.NextSibling
 	}
 	return n.PrevSibling
+}
+
+// quoteInArticle: n is a quotation inside the article element — a
+// blockquote, a part of one, or a box whose text is mostly a blockquote
+// (a pull quote styled as a "testimonial"). What a quoted person said is
+// content.
+func (c *cleaner) quoteInArticle(n *html.Node) bool {
+	q := n
+	for p, i := n.Parent, 0; p != nil && i < 3 && q.DataAtom != atom.Blockquote; p, i = p.Parent, i+1 {
+		if p.DataAtom == atom.Blockquote {
+			q = p // a paragraph of the quotation
+		}
+	}
+	if q.DataAtom != atom.Blockquote {
+		q = findFirst(n, func(x *html.Node) bool { return x.DataAtom == atom.Blockquote })
+		if q == nil || float64(c.st(q).text) < 0.8*float64(c.st(n).text) {
+			return false
+		}
+	}
+	return c.st(q).text >= minParagraphChars && c.inArticleElement(n)
 }
 
 // richText: a weak hint does not take out an element holding a lot of
@@ -239,7 +278,7 @@ func (c *cleaner) hintKind(n *html.Node) (k Kind, strong bool) {
 			return KindAd, false
 		}
 	}
-	ci := hintString(n)
+	ci := c.hintString(n, true)
 	if ci == "" {
 		return "", false
 	}
@@ -374,7 +413,7 @@ func textOnlyKindLower(t, lower string) Kind {
 		return KindRelatedLinks
 	case l <= 40 && reTOCLabel.MatchString(trim):
 		return KindNavigation
-	case l <= 500 && reDisclosure.Match(t, &hits):
+	case l <= 500 && reDisclosure.Match(t, &hits) && isDisclosure(t):
 		return KindOther
 	case l <= 200 && reSupportNotice.Match(t, &hits):
 		return KindOther
@@ -394,6 +433,18 @@ func textOnlyKindLower(t, lower string) Kind {
 		return KindCookieBanner
 	}
 	return ""
+}
+
+// isDisclosure: t is an affiliate or editorial disclosure — a match of
+// reDisclosure that is not an aside in brackets ("… this dish soap (both
+// are affiliate links)" is a sentence of the article).
+func isDisclosure(t string) bool {
+	loc := reDisclosure.FindStringIndex(t)
+	if loc == nil {
+		return false
+	}
+	before := t[:loc[0]]
+	return strings.LastIndexByte(before, '(') <= strings.LastIndexByte(before, ')')
 }
 
 // maybeBoilerplate: t starts or ends the way every match of

@@ -418,9 +418,13 @@ func (c *cleaner) findTitleNode() {
 	}
 	var best *html.Node
 	bestScore := 0.0
+	var h1s []*html.Node
 	c.walk(c.body, func(n *html.Node) bool {
 		if !(n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3) {
 			return true
+		}
+		if n.DataAtom == atom.H1 {
+			h1s = append(h1s, n)
 		}
 		t := textOf(n)
 		if t == "" || runeLen(t) > 300 {
@@ -446,19 +450,14 @@ func (c *cleaner) findTitleNode() {
 		}
 		return false
 	})
+	if len(h1s) == 1 {
+		c.loneH1 = h1s[0]
+	}
 	if best != nil && bestScore >= 0.6 {
 		c.titleNode = best
 		return
 	}
 	// No heading agrees with the metadata: take a lone h1 with enough words.
-	var h1s []*html.Node
-	c.walk(c.body, func(n *html.Node) bool {
-		if n.DataAtom == atom.H1 {
-			h1s = append(h1s, n)
-			return false
-		}
-		return true
-	})
 	if len(h1s) == 1 && countWords(textOf(h1s[0])) >= 3 && (cands[0]+cands[1]+cands[2]) == "" {
 		c.titleNode = h1s[0]
 	}

@@ -14,7 +14,8 @@ func (c *cleaner) prepare() {
 	if c.body == nil {
 		return
 	}
-	var gone []*html.Node
+	var gone, collapsed []*html.Node
+	controls := map[string]bool{} // ids named by aria-controls
 	var visit func(n *html.Node, depth int)
 	visit = func(n *html.Node, depth int) {
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -26,22 +27,90 @@ func (c *cleaner) prepare() {
 			default:
 				continue
 			}
-			if dropTags[ch.DataAtom] || isHidden(ch) || depth > maxDepth {
+			for _, a := range ch.Attr {
+				if a.Key == "aria-controls" {
+					for _, id := range strings.Fields(a.Val) {
+						controls[id] = true
+					}
+				}
+			}
+			if dropTags[ch.DataAtom] || depth > maxDepth {
 				gone = append(gone, ch)
+				continue
+			}
+			if isHidden(ch) {
+				if isCollapsible(ch) {
+					collapsed = append(collapsed, ch)
+				} else {
+					gone = append(gone, ch)
+				}
 				continue
 			}
 			if ch.DataAtom == atom.Img {
 				fixLazyImage(ch)
 			}
+			if ch.DataAtom == atom.Main || strings.EqualFold(attr(ch, "role"), "main") {
+				c.mains++
+				c.mainEl = ch
+			}
+			if ch.DataAtom == atom.A {
+				if h := attr(ch, "href"); len(h) > 1 && h[0] == '#' {
+					if c.anchorIDs == nil {
+						c.anchorIDs = map[string]bool{}
+					}
+					c.anchorIDs[h[1:]] = true
+				}
+			}
+			if ch.Namespace == "math" {
+				prepareMath(ch, &gone, depth)
+				continue
+			}
 			visit(ch, depth+1)
 		}
 	}
 	visit(c.body, 0)
+	// A collapsed section that a button on the page opens (an accordion,
+	// a FAQ answer) is text the reader can see; other hidden ones go.
+	for i := 0; i < len(collapsed); i++ { // visit may add more
+		if n := collapsed[i]; controls[attr(n, "id")] {
+			visit(n, 1)
+		} else {
+			gone = append(gone, n)
+		}
+	}
 	for _, n := range gone {
 		if n.Parent != nil {
 			n.Parent.RemoveChild(n)
 		}
 	}
+}
+
+// prepareMath drops a formula's annotations and puts spaces around the
+// text of its token elements (see mathTokens).
+func prepareMath(n *html.Node, gone *[]*html.Node, depth int) {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch ch.Type {
+		case html.TextNode:
+			if mathTokens[n.Data] {
+				ch.Data = " " + strings.TrimSpace(ch.Data) + " "
+			}
+		case html.ElementNode:
+			if mathDrop[ch.Data] || dropTags[ch.DataAtom] || isHidden(ch) || depth > maxDepth {
+				*gone = append(*gone, ch)
+				continue
+			}
+			prepareMath(ch, gone, depth+1)
+		default:
+			*gone = append(*gone, ch)
+		}
+	}
+}
+
+// isCollapsible: a hidden element with an id, hidden by the hidden
+// attribute or a display:none style (not aria-hidden, which marks
+// decoration and duplicates): it may be a collapsed section.
+func isCollapsible(n *html.Node) bool {
+	return attr(n, "id") != "" && !strings.EqualFold(attr(n, "aria-hidden"), "true")
 }
 
 // isHidden: hidden attribute, display:none / visibility:hidden styles,

@@ -245,6 +245,10 @@ func (r *renderer) inline(n *html.Node) {
 	if r.c.skip(n) {
 		return
 	}
+	if n.Namespace == "math" {
+		r.math(n)
+		return
+	}
 	a := n.DataAtom
 	switch {
 	case a == atom.Img:
@@ -270,6 +274,35 @@ func (r *renderer) inline(n *html.Node) {
 		r.b.WriteByte(' ')
 	default:
 		r.inlineChildren(n)
+	}
+}
+
+// math writes a formula as its text (see mathTokens): MathML markup is a
+// known way around sanitisers, so no MathML element comes out; only the
+// scripts of msub/msup/msubsup keep their place as <sub>/<sup>.
+func (r *renderer) math(n *html.Node) {
+	var tags []string
+	switch n.Data {
+	case "msub":
+		tags = []string{"", "sub"}
+	case "msup":
+		tags = []string{"", "sup"}
+	case "msubsup":
+		tags = []string{"", "sub", "sup"}
+	}
+	i := 0
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode || i >= len(tags) || tags[i] == "" {
+			if ch.Type == html.ElementNode {
+				i++
+			}
+			r.inline(ch)
+			continue
+		}
+		r.b.WriteString("<" + tags[i] + ">")
+		r.inline(ch)
+		r.b.WriteString("</" + tags[i] + ">")
+		i++
 	}
 }
 

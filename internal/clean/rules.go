@@ -55,6 +55,12 @@ const (
 	// expandMaxDuplicate: stop climbing when this share of what an
 	// ancestor adds repeats paragraphs already in (a hidden second copy).
 	expandMaxDuplicate = 0.3
+	// expandMaxTeasers: stop climbing when what an ancestor adds holds
+	// this many headings that are links, and they are expandTeaserShare
+	// of its headings (a stream of other stories under the article; a
+	// guide whose sections link to their own pages has plain headings too).
+	expandMaxTeasers  = 3
+	expandTeaserShare = 0.75
 	// A headline list (home page, search results): at least minTeasers
 	// linked headings, little text per heading, links a good share of it.
 	minTeasers           = 6
@@ -73,6 +79,16 @@ const (
 	// never taken out on its own ("For up-to-date options, see our
 	// <a>Recommended VPN Services</a>.").
 	sentenceMinPlain = 30
+	// outsideMainFactor: when the page has one <main> (or role=main)
+	// holding paragraph text, candidates beside it (a disclaimer in the
+	// footer area, a sidebar) score this share.
+	outsideMainFactor = 0.5
+	// faqMinChars: a FAQ beside the article joins it with at least this
+	// much paragraph text (see reFAQLabel).
+	faqMinChars = 200
+	// slugMinWords: an id of this many words of letters is a slug of a
+	// heading (an anchor), not a component name.
+	slugMinWords = 5
 	// maxDepth guards the recursive passes against pathological trees.
 	maxDepth = 2000
 )
@@ -103,11 +119,20 @@ var textBlockTags = map[atom.Atom]bool{
 var dropTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Link: true, atom.Meta: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
-	atom.Applet: true, atom.Frame: true, atom.Frameset: true, atom.Svg: true, atom.Math: true,
+	atom.Applet: true, atom.Frame: true, atom.Frameset: true, atom.Svg: true,
 	atom.Canvas: true, atom.Audio: true, atom.Video: true, atom.Source: true, atom.Track: true,
 	atom.Param: true, atom.Base: true, atom.Input: true, atom.Textarea: true, atom.Select: true,
 	atom.Button: true, atom.Option: true, atom.Dialog: true, atom.Map: true,
 }
+
+// MathML is content (formulas in a paper, a tutorial); it comes out as
+// text (see render.math). Annotations (the TeX source, or HTML in
+// annotation-xml) are dropped; mathTokens hold the symbols and get spaces
+// around their text, so "ax²" reads "a x 2", not "ax2".
+var (
+	mathTokens = words(`mi mn mo ms mtext`)
+	mathDrop   = words(`annotation annotation-xml`)
+)
 
 // Class/id hints. A class or id is split into words at "-", "_" and
 // spaces; every run of up to four words, joined without separators, is
@@ -224,8 +249,11 @@ var (
 	reDateline = gate(regexp.MustCompile(`(?i)^((posted|published|updated|last updated|modified|date)( on)?:?\s*)?(` + dateAlt + `)?[\s,.|•·–—-]*(at )?(\d{1,2}:\d{2}\s*(am|pm)?( [a-z]{2,4})?)?[\s,.|•·–—-]*(\d+ min(ute)?s?( read)?)?[\s,.|•·–—-]*$`))
 	// Credits, copyright lines, bylines and loading placeholders that sit
 	// in the body: "Image Source: Mises Institute", "Copyright © 2023 …",
-	// "Written by Cassidy Horton", "Page 1 of 8", "Loading paragraph...".
-	reBoilerplateLine = gate(regexp.MustCompile(`(?i)^((getty images|shutterstock|istock|alamy|adobe stock|unsplash|ap photo)\b.{0,40}$|(featured? |header |cover |lead |top )?(image|photo|picture|photograph)s?( credits?| source)?\s*(:|by\b)|(photo|image) credits?\b|credits?:|copyright\b|©|\(c\) \d{4}|all rights reserved|(written|posted|published|reviewed|edited|fact[- ]checked) by \S+( \S+){0,4}( (at|on) .*)?$|page \d+ of \d+$|loading( paragraph| content| comments)?(\.\.\.|…)?$|advertisement:|.*\((sponsored|advertisement|ad)\)$)`))
+	// "Written by Cassidy Horton", "Page 1 of 8", "Loading paragraph...",
+	// "Loading prices for your region…".
+	reBoilerplateLine = gate(regexp.MustCompile(`(?i)^((getty images|shutterstock|istock|alamy|adobe stock|unsplash|ap photo)\b.{0,40}$|(featured? |header |cover |lead |top )?(image|photo|picture|photograph)s?( credits?| source)?\s*(:|by\b)|(photo|image) credits?\b|credits?:|copyright\b|©|\(c\) \d{4}|all rights reserved|(written|posted|published|reviewed|edited|fact[- ]checked) by \S+( \S+){0,4}( (at|on) .*)?$|page \d+ of \d+$|loading( paragraph| content| comments)?(\.\.\.|…)?$|loading [\p{L} ]{1,40}(\.\.\.|…)$|advertisement:|.*\((sponsored|advertisement|ad)\)$)`))
+	// The heading of a FAQ: "FAQ", "FAQs", "Frequently Asked Questions".
+	reFAQLabel = gate(regexp.MustCompile(`(?i)^((\p{L}+ )?faqs?|(\p{L}+ )?frequently asked questions|common questions|questions and answers|q ?& ?a)\b`))
 	// Labels of a table of contents: "Table of Contents", "In this article", "Jump to".
 	reTOCLabel = gate(regexp.MustCompile(`(?i)^(table of contents?|contents|in this (article|post|guide|page)|on this page|jump to( section)?|skip to( section)?|quick links|article contents|toc)\W*$`))
 	// Paywall and donation notices: "This article is exclusive to STAT+

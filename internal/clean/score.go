@@ -31,11 +31,11 @@ func (c *cleaner) tagBase(n *html.Node) float64 {
 // classWeight: +25 for article-body hints, -25 for junk hints.
 func (c *cleaner) classWeight(n *html.Node) float64 {
 	w := 0.0
-	if ci := hintString(n); ci != "" {
+	if ci := c.hintString(n, false); ci != "" {
 		if hintMatch(ci, hintPositive) {
 			w += 25
 		}
-		if k := c.hintTableKind(ci); k != "" {
+		if k := c.hintTableKind(c.hintString(n, true)); k != "" {
 			w -= 25
 		}
 	}
@@ -140,7 +140,22 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 	if len(order) == 0 {
 		return false
 	}
-	final := func(n *html.Node) float64 { return scores[n] * (1 - linkDensity(c.st(n))) }
+	main := c.mainEl
+	if c.mains != 1 || main == nil || c.st(main).ptext < minArticleChars {
+		main = nil
+	}
+	finals := make(map[*html.Node]float64, len(order))
+	final := func(n *html.Node) float64 {
+		if f, ok := finals[n]; ok {
+			return f
+		}
+		f := scores[n] * (1 - linkDensity(c.st(n)))
+		if main != nil && !isAncestor(main, n) && !isAncestor(n, main) {
+			f *= outsideMainFactor // the page marks where its content is
+		}
+		finals[n] = f
+		return f
+	}
 	sort.SliceStable(order, func(i, j int) bool { return final(order[i]) > final(order[j]) })
 	top := order[0]
 	topScore := final(top)
@@ -205,7 +220,7 @@ func (c *cleaner) expand(top *html.Node) *html.Node {
 		return top
 	}
 	seen := map[string]bool{}
-	c.paragraphTexts(top, func(t string) { seen[t] = true })
+	c.paragraphTexts(top, func(t string) { seen[t] = true }, nil)
 	best := top
 	cur := top
 	for p := top.Parent; p != nil && p != c.htmlEl && p != c.doc; p = p.Parent {
@@ -217,6 +232,7 @@ func (c *cleaner) expand(top *html.Node) *html.Node {
 			break
 		}
 		dup, all := 0, 0
+		var heads headingCount
 		for s := p.FirstChild; s != nil; s = s.NextSibling {
 			if s != cur && s.Type == html.ElementNode {
 				c.paragraphTexts(s, func(t string) {
@@ -225,14 +241,17 @@ func (c *cleaner) expand(top *html.Node) *html.Node {
 						dup += len(t)
 					}
 					seen[t] = true
-				})
+				}, &heads)
 			}
 		}
 		if debugf != nil {
-			debugf("expand? <%s class=%.40q> addP=%d addText=%d addLink=%d dup=%d/%d base=%d", p.Data, attr(p, "class"), addP, addText, addLink, dup, all, base)
+			debugf("expand? <%s class=%.40q> addP=%d addText=%d addLink=%d dup=%d/%d base=%d heads=%d linked=%d", p.Data, attr(p, "class"), addP, addText, addLink, dup, all, base, heads.all, heads.linked)
 		}
 		if all > 0 && float64(dup) > expandMaxDuplicate*float64(all) {
 			break
+		}
+		if heads.linked >= expandMaxTeasers && float64(heads.linked) >= expandTeaserShare*float64(heads.all) {
+			break // a stream of other stories: linked headlines with teasers
 		}
 		bs := c.st(best)
 		gainP, gainText := ps.cptext-bs.cptext, ps.ctext-bs.ctext
@@ -248,13 +267,26 @@ func (c *cleaner) expand(top *html.Node) *html.Node {
 	return best
 }
 
+// headingCount: headings seen by paragraphTexts, and how many of them
+// are mostly a link (a headline pointing to another page).
+type headingCount struct{ all, linked int }
+
 // paragraphTexts calls f with the text of every paragraph-like block of
-// at least 60 runes under n, outside junk marks.
-func (c *cleaner) paragraphTexts(n *html.Node, f func(string)) {
+// at least 60 runes under n, outside junk marks; with h set, it counts
+// the headings too.
+func (c *cleaner) paragraphTexts(n *html.Node, f func(string), h *headingCount) {
 	if _, junk := c.kind[n]; junk {
 		return
 	}
 	st := c.st(n)
+	if h != nil && isHeading(n) {
+		if st.text > 0 {
+			h.all++
+			if linkDensity(st) >= 0.8 {
+				h.linked++
+			}
+		}
+	}
 	if !st.hasBlock {
 		if st.inline >= 60 {
 			f(textOf(n))
@@ -263,7 +295,7 @@ func (c *cleaner) paragraphTexts(n *html.Node, f func(string)) {
 	}
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		if ch.Type == html.ElementNode {
-			c.paragraphTexts(ch, f)
+			c.paragraphTexts(ch, f, h)
 		}
 	}
 }
@@ -319,6 +351,8 @@ func (c *cleaner) withSiblings(top *html.Node, scores map[*html.Node]float64, fi
 		}
 		if sc, has := scores[s]; has && sc*(1-linkDensity(c.st(s)))+bonus >= threshold {
 			ok = true
+		} else if c.isFAQ(s) {
+			ok = true
 		} else if st := c.st(s); isParagraphLike(s, st) && !st.hasBlock {
 			ld := linkDensity(st)
 			if st.inline >= 80 && ld < 0.25 {
@@ -361,6 +395,21 @@ func (c *cleaner) withSiblings(top *html.Node, scores map[*html.Node]float64, fi
 		}
 	}
 	return out
+}
+
+// isFAQ: a block of questions and answers in plain text under a "FAQ"
+// or "Frequently Asked Questions" heading, which continues the article
+// it sits beside.
+func (c *cleaner) isFAQ(n *html.Node) bool {
+	st := c.st(n)
+	if st.ptext < faqMinChars || linkDensity(st) > 0.2 {
+		return false
+	}
+	h := findFirst(n, isHeading)
+	if h == nil || c.st(h).text > 60 {
+		return false
+	}
+	return reFAQLabel.MatchString(strings.TrimSpace(textOf(h)))
 }
 
 // withFigures adds the figures right before and after the chosen

@@ -175,3 +175,29 @@ func TestDeadline(t *testing.T) {
 		t.Fatalf("no deadline: %v", err)
 	}
 }
+
+// TestJSONLDSharedIDDeterministic: two JSON-LD objects with the same @id
+// must resolve the same way on every run (Go's map order is random).
+func TestJSONLDSharedIDDeterministic(t *testing.T) {
+	page := []byte(`<html><head><title>Harbour bridge to close for repairs</title>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour bridge to close for repairs",
+"author":{"@id":"#writer"},"x1":{"@id":"#writer","name":"Ann Okafor"},"x2":{"@id":"#writer","name":"Bob Lindqvist"}}</script>
+</head><body><article><h1>Harbour bridge to close for repairs</h1>` +
+		strings.Repeat(`<p>The harbour authority voted on Tuesday to close the old swing bridge for eighteen months of repairs, ending weeks of argument.</p>`, 5) +
+		`</article></body></html>`)
+	var first string
+	for i := 0; i < 40; i++ {
+		art, err := Clean(page, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = art.Byline
+			if first == "" {
+				t.Fatal("no byline from the JSON-LD author")
+			}
+		} else if art.Byline != first {
+			t.Fatalf("run %d: byline %q, first run %q", i, art.Byline, first)
+		}
+	}
+}

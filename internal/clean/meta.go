@@ -1,7 +1,9 @@
 package clean
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -172,8 +174,10 @@ func collectLDIDs(v any, ids map[string]map[string]any, depth int) {
 				ids[id] = x
 			}
 		}
-		for _, e := range x {
-			collectLDIDs(e, ids, depth+1)
+		// In key order, not map order: when two objects share an @id the
+		// first one met is kept, and that must be the same on every run.
+		for _, k := range slices.Sorted(maps.Keys(x)) {
+			collectLDIDs(x[k], ids, depth+1)
 		}
 	}
 }

@@ -211,14 +211,17 @@
     const doc = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html');
     for (const el of doc.body.querySelectorAll(DROP_ELEMENTS)) el.remove();
     for (const el of doc.body.querySelectorAll('*')) {
-      for (const attr of Array.from(el.attributes)) {
+      for (const attr of el.attributes.length ? Array.from(el.attributes) : []) {
         const name = attr.name.toLowerCase();
-        const value = attr.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-        if (name.startsWith('on') || name === 'style' || name === 'srcdoc' || name === 'id' ||
-            (URL_ATTRS.has(name) && /^(javascript|vbscript|data):/.test(value) && !/^data:image\/(png|gif|jpe?g|webp|avif);/.test(value)) ||
-            (name === 'srcset' && /(javascript|vbscript):/.test(value))) {
-          el.removeAttribute(attr.name);
+        let drop = name.startsWith('on') || name === 'style' || name === 'srcdoc' || name === 'id';
+        if (!drop && (URL_ATTRS.has(name) || name === 'srcset')) {
+          // Only URL values are read: control characters and spaces out, lower case.
+          const value = attr.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+          drop = name === 'srcset'
+            ? /(javascript|vbscript):/.test(value)
+            : /^(javascript|vbscript|data):/.test(value) && !/^data:image\/(png|gif|jpe?g|webp|avif);/.test(value);
         }
+        if (drop) el.removeAttribute(attr.name);
       }
       if (el.localName === 'a' && el.hasAttribute('href')) {
         el.setAttribute('rel', 'noopener noreferrer');

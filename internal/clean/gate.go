@@ -67,35 +67,44 @@ func (g *gated) build() {
 	if !ok {
 		return
 	}
-	var after [utf8.RuneSelf][]uint32 // where each first byte leads
+	// For each first character instruction: the ASCII bytes it takes, and
+	// what may follow it (one closure per instruction, not per byte).
 	for _, pc := range firstInsts {
 		in := &prog.Inst[pc]
+		bytes := byteMask(in)
+		if bytes == ([2]uint64{}) {
+			continue
+		}
+		var next [2]uint64
+		nextInsts, ok := reachable(prog, []uint32{in.Out}, false)
+		for _, npc := range nextInsts {
+			m := byteMask(&prog.Inst[npc])
+			next[0] |= m[0]
+			next[1] |= m[1]
+		}
 		for b := 0; b < utf8.RuneSelf; b++ {
-			if matchesByte(in, byte(b)) {
-				g.first[b] = true
-				after[b] = append(after[b], in.Out)
+			if bytes[b>>6]&(1<<(b&63)) == 0 {
+				continue
 			}
-		}
-	}
-	for b := 0; b < utf8.RuneSelf; b++ {
-		if !g.first[b] {
-			continue
-		}
-		next, ok := reachable(prog, after[b], false)
-		if !ok {
-			g.anySecond[b] = true
-			continue
-		}
-		for _, pc := range next {
-			in := &prog.Inst[pc]
-			for c := 0; c < utf8.RuneSelf; c++ {
-				if matchesByte(in, byte(c)) {
-					g.second[b][c>>6] |= 1 << (c & 63)
-				}
+			g.first[b] = true
+			if !ok {
+				g.anySecond[b] = true
 			}
+			g.second[b][0] |= next[0]
+			g.second[b][1] |= next[1]
 		}
 	}
 	g.ok = true
+}
+
+// byteMask: the ASCII bytes the character instruction in accepts.
+func byteMask(in *syntax.Inst) (m [2]uint64) {
+	for b := 0; b < utf8.RuneSelf; b++ {
+		if matchesByte(in, byte(b)) {
+			m[b>>6] |= 1 << (b & 63)
+		}
+	}
+	return m
 }
 
 // matchesByte: the character instruction in accepts ASCII byte b.

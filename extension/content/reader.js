@@ -86,6 +86,8 @@
   async function open() {
     const html = serializeDocument();
     const loading = toast(t('loading'), 0);
+    // The settings are read while the engine works, not after.
+    const settingsRead = Promise.resolve(api.storage.sync.get(SETTINGS.DEFAULTS)).catch(() => ({}));
     let reply;
     try {
       reply = await api.runtime.sendMessage({ type: M.CS_BG_PROCESS, html, url: location.href });
@@ -109,7 +111,7 @@
       report('no-article', result?.reason);
       return 'no-article';
     }
-    const settings = SETTINGS.normalize(await api.storage.sync.get(SETTINGS.DEFAULTS));
+    const settings = SETTINGS.normalize(await settingsRead);
     session = render(result, css, settings);
     // An MV3 worker stops after about 30 s without events, and the next
     // page would pay a cold engine start: while the reader is open, ping

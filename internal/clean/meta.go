@@ -411,6 +411,21 @@ func stripSiteSuffix(t, site string) string {
 	return t
 }
 
+// stripSiteName takes the site's name off the end of a visible headline
+// ("The Car Checklist | Bridgestone Tires"), and nothing else: a short
+// tail of a headline is usually part of it.
+func stripSiteName(t, site string) string {
+	if site == "" {
+		return t
+	}
+	for _, sep := range titleSeps {
+		if i := strings.LastIndex(t, sep); i > 0 && strings.EqualFold(strings.TrimSpace(t[i+len(sep):]), site) && countWords(t[:i]) >= 3 {
+			return strings.TrimSpace(t[:i])
+		}
+	}
+	return t
+}
+
 func (c *cleaner) findTitleNode() {
 	if c.body == nil {
 		return
@@ -547,7 +562,16 @@ func (c *cleaner) pickTitle() string {
 	if c.titleNode != nil {
 		t := textOf(c.titleNode)
 		if t != "" {
-			return t
+			if t == collapse(c.meta.titleTag) || t == collapse(c.meta.ogTitle) {
+				// The headline repeats the document title word for word,
+				// site suffix included: read it like the metadata (but a
+				// colon in a headline is part of it).
+				h := stripSiteSuffix(t, c.meta.siteName)
+				if !(strings.HasPrefix(t, h) && strings.HasPrefix(t[len(h):], ":")) {
+					return h
+				}
+			}
+			return stripSiteName(t, c.meta.siteName)
 		}
 	}
 	for _, t := range []string{c.meta.ldHeadline, c.meta.ogTitle, c.meta.titleTag} {

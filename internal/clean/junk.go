@@ -518,6 +518,10 @@ func (c *cleaner) markRelatedBox(label *html.Node, bodyP int) {
 			cur = p
 			continue
 		}
+		if c.teaserCards(p, label, rest) {
+			cur = p
+			continue
+		}
 		break
 	}
 	if cur != label {
@@ -533,6 +537,34 @@ func (c *cleaner) markRelatedBox(label *html.Node, bodyP int) {
 		}
 		break
 	}
+}
+
+// teaserCards: besides the label, p holds cards of other stories — at
+// least two headings, most of them links, and at most teaserCardMaxChars
+// of text per linked heading (a headline, a kicker, a one-line excerpt).
+func (c *cleaner) teaserCards(p, label *html.Node, rest int) bool {
+	var all, linked int
+	h1 := false
+	c.walk(p, func(n *html.Node) bool {
+		if n == label || h1 {
+			return false
+		}
+		if n.DataAtom == atom.H1 {
+			h1 = true // the page's headline: the box holds the article
+			return false
+		}
+		if isHeading(n) {
+			if st := c.st(n); st.text > 0 {
+				all++
+				if linkDensity(st) >= 0.5 {
+					linked++
+				}
+			}
+			return false
+		}
+		return true
+	})
+	return !h1 && linked >= 2 && float64(linked) >= expandTeaserShare*float64(all) && rest <= linked*teaserCardMaxChars
 }
 
 // isHeadlineList: a bare list of other stories — every item a link to a

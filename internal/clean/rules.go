@@ -66,6 +66,9 @@ const (
 	minTeasers           = 6
 	maxTeaserChars       = 250
 	minTeaserLinkDensity = 0.25
+	// teaserCardMaxChars: under a related-links label, a box of cards of
+	// other stories holds at most this much text per linked heading.
+	teaserCardMaxChars = 600
 	// promoBoxMaxChars: a call-to-action box inside the article holds at
 	// most this much text.
 	promoBoxMaxChars = 300

@@ -195,7 +195,7 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 	for top.Parent != nil && top.Parent != c.body && onlyElementChild(top.Parent) == top {
 		top = top.Parent
 	}
-	top = c.expand(top)
+	top = c.expand(top, main)
 	// An explicit articleBody wins when it holds most of the text.
 	if h := c.bodyHint; h != nil && h != top {
 		hp, tp := c.st(h).ptext, c.st(top).ptext
@@ -214,7 +214,8 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 // plain paragraph text outside junk marks (an article split into sections,
 // a listicle of cards), stopping where what is added is mostly links or
 // repeats paragraphs already in (a second, hidden copy of the article).
-func (c *cleaner) expand(top *html.Node) *html.Node {
+// With main set (the page's one <main>), it never climbs above it.
+func (c *cleaner) expand(top, main *html.Node) *html.Node {
 	base := c.st(top).cptext
 	if base == 0 {
 		return top
@@ -224,6 +225,9 @@ func (c *cleaner) expand(top *html.Node) *html.Node {
 	best := top
 	cur := top
 	for p := top.Parent; p != nil && p != c.htmlEl && p != c.doc; p = p.Parent {
+		if main != nil && cur == main {
+			break // the page's one <main> holds the article: not beyond it
+		}
 		ps, cs := c.st(p), c.st(cur)
 		addP := ps.cptext - cs.cptext
 		addText := ps.ctext - cs.ctext

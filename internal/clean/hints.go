@@ -125,7 +125,10 @@ func (c *cleaner) hintTableKind(s string) Kind {
 }
 
 // hintString is the lower-cased class, id and component-naming data-*
-// attributes of n. With junk set, an id that is an anchor — the target
+// attributes of n. Without junk set (the article-body words), camelCase
+// names are split into words too ("ArticleTextGroup" → "article-text-group");
+// junk words are matched only in names split by the page itself
+// ("CtxtMenu_Attached" is a math widget, not a menu). With junk set, an id that is an anchor — the target
 // of an in-page link, or a slug of a heading's words
 // ("how-popular-is-meditation") — is left out: it names a place in the
 // text, not a component ("#main-content" still counts for the article).
@@ -143,7 +146,11 @@ func (c *cleaner) hintString(n *html.Node, junk bool) string {
 			}
 			fallthrough
 		case "class", "data-component", "data-module", "data-testid", "data-type", "data-block", "data-widget", "data-section", "data-role", "itemprop":
-			b.WriteString(strings.ToLower(a.Val))
+			if junk {
+				b.WriteString(strings.ToLower(a.Val))
+			} else {
+				writeHintLower(&b, a.Val)
+			}
 			b.WriteByte(' ')
 		}
 	}
@@ -172,4 +179,24 @@ func isSlug(id string) bool {
 		}
 	}
 	return words >= slugMinWords
+}
+
+// writeHintLower writes v lower-cased, with a "-" where a lower-case
+// letter meets an upper-case one ("ColumnMain" → "column-main"), so the
+// words of camelCase class names are looked up one by one.
+func writeHintLower(b *strings.Builder, v string) {
+	for i := 0; i < len(v); i++ {
+		if v[i] >= 0x80 {
+			b.WriteString(strings.ToLower(v[i:]))
+			return
+		}
+		ch := v[i]
+		if ch >= 'A' && ch <= 'Z' {
+			if i > 0 && v[i-1] >= 'a' && v[i-1] <= 'z' {
+				b.WriteByte('-')
+			}
+			ch += 'a' - 'A'
+		}
+		b.WriteByte(ch)
+	}
 }

@@ -183,7 +183,8 @@ var (
 		lightbox tooltip appromo login signin register donate donation rating ratings reactions
 		emoji feedback survey poll authoravatar avatar metadata postmeta entrymeta byline
 		dateline timestamp disclaimer copyright footnotead jumplink toctoggle outdated`)
-	// Positive hints: the article body is here.
+	// Positive hints: the article body is here. For these, camelCase
+	// names are split into words too ("ArticleTextGroup").
 	hintPositive = words(`article articlebody articlecontent articletext articlemain articlepage
 		articledetail articleentry bodytext bodycopy bodycontent story storybody storycontent
 		storytext entry entrycontent post postbody postcontent posttext postentry content

@@ -78,7 +78,7 @@ func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 				c.kind[n] = k
 				return
 			}
-		} else if !c.guarded(n, bodyP) && !c.richText(n, k) && !(k == KindOther && c.quoteInArticle(n)) {
+		} else if !c.guarded(n, bodyP) && !c.richText(n, k) && !(k == KindOther && c.quoteInArticle(n)) && !c.hintInSentence(n, k) {
 			c.kind[n] = k
 			if k == KindRelatedLinks && isRelatedLabel(n, textOfShort(n, c.st(n))) {
 				c.markRelatedBox(n, bodyP)
@@ -112,6 +112,15 @@ func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 		}
 		c.kind[n] = tk
 	}
+}
+
+// hintInSentence: a class hint for "other", ad or related links
+// ("popup", "has-affiliate-link", "recommendation-inline-link") does not
+// take out a few words inside a sentence (linkInSentence): such a link is
+// a word of the text. A tooltip holding its definition (more than
+// hintWordsMaxChars), buttons, screen-reader text and share links still go.
+func (c *cleaner) hintInSentence(n *html.Node, k Kind) bool {
+	return (k == KindOther || k == KindAd || k == KindRelatedLinks) && c.st(n).text <= hintWordsMaxChars && !hintMatch(classID(n), hintCTA) && c.linkInSentence(n)
 }
 
 // linkInSentence: an inline element holding a link ("see our <a>Recommended

@@ -82,6 +82,10 @@ const (
 	// never taken out on its own ("For up-to-date options, see our
 	// <a>Recommended VPN Services</a>.").
 	sentenceMinPlain = 30
+	// hintWordsMaxChars: an inline element of at most this much text inside
+	// a sentence is not taken out on an "other", ad or related class hint
+	// (a glossary popup or affiliate link on a word); see hintInSentence.
+	hintWordsMaxChars = 50
 	// outsideMainFactor: when the page has one <main> (or role=main)
 	// holding paragraph text, candidates beside it (a disclaimer in the
 	// footer area, a sidebar) score this share.

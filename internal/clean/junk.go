@@ -533,15 +533,16 @@ func (c *cleaner) markRelatedBox(label *html.Node, bodyP int) {
 		}
 		break
 	}
-	if cur != label {
-		c.kind[cur] = KindRelatedLinks
-		return
-	}
-	for s := label.NextSibling; s != nil; s = s.NextSibling {
+	c.kind[cur] = KindRelatedLinks
+	// The box the label heads may follow it: a list of links right after
+	// the label itself, or cards of other stories right after the label's
+	// own box.
+	for s := cur.NextSibling; s != nil; s = s.NextSibling {
 		if s.Type != html.ElementNode {
 			continue
 		}
-		if ss := c.st(s); ss.text > 0 && linkDensity(ss) >= 0.5 && !c.guarded(s, bodyP) {
+		ss := c.st(s)
+		if ss.text > 0 && !c.guarded(s, bodyP) && ((cur == label && linkDensity(ss) >= 0.5) || c.teaserCards(s, label, ss.text)) {
 			c.kind[s] = KindRelatedLinks
 		}
 		break

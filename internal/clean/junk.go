@@ -646,6 +646,14 @@ func (c *cleaner) markInRoot() {
 				// A list of links inside the article is usually content
 				// (sources, a changelog); only a bare headline list of the
 				// same site is taken out, and that was done by markJunk.
+				// A slideshow of numbered slides embedded in a longer
+				// article is a gallery beside the story.
+				if c.isSlideshow(n) {
+					if box := c.slideshowBox(n, r); rootText-c.st(box).text >= slideshowMinOutside {
+						c.kind[box] = KindOther
+						return false
+					}
+				}
 				return true
 			case atom.Div, atom.Section, atom.Table, atom.Aside, atom.Dl, atom.Td, atom.Th:
 				if st.links >= 3 && linkDensity(st) >= 0.6 && st.text-st.link < linkBoxMaxPlain && float64(st.text) < 0.4*float64(rootText) && !c.mostlyAnchors(n) {
@@ -677,6 +685,93 @@ func (c *cleaner) markInRoot() {
 		})
 	}
 	c.markPromos(promos)
+}
+
+// isSlideshow: a list of at least slideshowMinSlides items numbered as
+// slides — each item's text starts with its counter "k/N" or "k of N"
+// (checked on the first three).
+func (c *cleaner) isSlideshow(n *html.Node) bool {
+	items, k := 0, 0
+	total := -1
+	for li := n.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode || li.DataAtom != atom.Li {
+			continue
+		}
+		items++
+		if k < 3 {
+			i, of, ok := slideCounter(leadingText(li, 24))
+			if !ok || i != k+1 || (total >= 0 && of != total) {
+				return false
+			}
+			total = of
+			k++
+		}
+	}
+	return items >= slideshowMinSlides && k == 3 && total >= items
+}
+
+// leadingText: about the first max bytes of n's text.
+func leadingText(n *html.Node, max int) string {
+	var b strings.Builder
+	var visit func(x *html.Node) bool
+	visit = func(x *html.Node) bool {
+		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type == html.TextNode {
+				b.WriteString(ch.Data)
+				if strings.TrimSpace(b.String()) != "" && b.Len() >= max {
+					return true
+				}
+			} else if ch.Type == html.ElementNode && visit(ch) {
+				return true
+			}
+		}
+		return false
+	}
+	visit(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// slideCounter reads "3/50" or "3 of 50" at the start of t.
+func slideCounter(t string) (k, n int, ok bool) {
+	t = strings.TrimSpace(t)
+	num := func() (int, bool) {
+		v, d := 0, 0
+		for d < len(t) && d < 4 && t[d] >= '0' && t[d] <= '9' {
+			v = v*10 + int(t[d]-'0')
+			d++
+		}
+		t = t[d:]
+		return v, d > 0
+	}
+	if k, ok = num(); !ok {
+		return 0, 0, false
+	}
+	t = strings.TrimLeft(t, " ")
+	switch {
+	case strings.HasPrefix(t, "/"):
+		t = t[1:]
+	case strings.HasPrefix(t, "of "):
+		t = t[3:]
+	default:
+		return 0, 0, false
+	}
+	t = strings.TrimLeft(t, " ")
+	n, ok = num()
+	return k, n, ok && k <= n
+}
+
+// slideshowBox: the highest box above list, below root, that holds
+// little besides it (the gallery's title and pager).
+func (c *cleaner) slideshowBox(list, root *html.Node) *html.Node {
+	box := list
+	lt := c.st(list).text
+	for p := list.Parent; p != nil && p != root; p = p.Parent {
+		if float64(lt) < 0.9*float64(c.st(p).text) {
+			break
+		}
+		box = p
+	}
+	return box
 }
 
 // isBylineLine: n's text is the byline once cleaned of "By", dates and

@@ -86,6 +86,11 @@ const (
 	// a sentence is not taken out on an "other", ad or related class hint
 	// (a glossary popup or affiliate link on a word); see hintInSentence.
 	hintWordsMaxChars = 50
+	// A list of at least slideshowMinSlides slides numbered "k/N" inside
+	// an article with at least slideshowMinOutside characters of text
+	// besides it is an embedded photo gallery, taken out.
+	slideshowMinSlides  = 5
+	slideshowMinOutside = 1000
 	// outsideMainFactor: when the page has one <main> (or role=main)
 	// holding paragraph text, candidates beside it (a disclaimer in the
 	// footer area, a sidebar) score this share.

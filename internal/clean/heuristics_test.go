@@ -222,6 +222,10 @@ func TestTextKindBlocks(t *testing.T) {
 		{"newsletter link in a sentence", `<a href="/n">Idle Digest Newsletter</a>`, ""},
 		{"cta heading", `<h3>CONTACT US</h3>`, KindOther},
 		{"cta word in a paragraph", `<p>Register</p>`, ""},
+		{"free offer heading", `<h3>Get the FREE eBook!</h3>`, KindOther},
+		{"free consultation heading", `<h2>Request A Free Consultation  for Accounting Services</h2>`, KindOther},
+		{"free in a heading of the text", `<h2>Why free apps still cost you something</h2>`, ""},
+		{"free offer in a paragraph", `<p>Get the free eBook!</p>`, ""},
 		{"updated by line", `<p>Last updated March 3, 2025 by Erik Demaine.</p>`, KindOther},
 		{"update in the text", `<p>The register was last updated in 1998 by the council.</p>`, ""},
 	}

@@ -365,7 +365,7 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 	if (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && c.isHeadlineList(n) {
 		return KindRelatedLinks
 	}
-	if isHeading(n) && runeLen(t) <= 20 && reCTAHeading.MatchString(strings.TrimSpace(t)) {
+	if isHeading(n) && runeLen(t) <= 60 && reCTAHeading.MatchString(strings.TrimSpace(t)) {
 		return KindOther
 	}
 	// Whole blocks only (a link inside a sentence stays): a newsletter's

@@ -286,8 +286,9 @@ var (
 	// The name of a newsletter standing alone: "Tech World With Milan
 	// Newsletter", "The Morning Newsletter:".
 	reNewsletterLabel = gate(regexp.MustCompile(`(?i)^[\p{L}\d'’&,. -]{0,50}\bnewsletters?\W*$`))
-	// A heading that is only a call to action: "Register", "CONTACT US".
-	reCTAHeading = gate(regexp.MustCompile(`(?i)^(contact( us)?|register( now)?|get in touch|sign up( now)?|subscribe( now)?|join us|donate( now)?|apply now)\W*$`))
+	// A heading that is only a call to action: "Register", "CONTACT US",
+	// "Get the FREE eBook!", "Request a Free Consultation".
+	reCTAHeading = gate(regexp.MustCompile(`(?i)^(contact( us)?|register( now)?|get in touch|sign up( now)?|subscribe( now)?|join us|donate( now)?|apply now|(get|download|grab|claim|request|book|schedule) (the |your |a |an |our )?free( [\p{L}\d'’-]+){1,6})\W*$`))
 	// Calls to action that are a lone link or button: "Buy on Amazon", "Start free trial".
 	reCTA = gate(regexp.MustCompile(`(?i)^(buy|shop|order|check (the )?price|see (the )?price|view (the )?(deal|price|offer)|get (it|the deal|started|a quote|a demo|a free)|start( (your|a|the))? (free )?(trial|now|today|learning)|try (it )?(now|for free|free)|learn more|read more|find out more|book (a|your|now|today)|schedule (a|your)|request (a|your)|sign up|subscribe|download|contact( us)?|get in touch|join|register|apply now|call (us|now)|enroll|donate)\b`))
 )

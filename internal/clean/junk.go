@@ -553,6 +553,9 @@ func (c *cleaner) markRelatedBox(label *html.Node, bodyP int) {
 // least two headings, most of them links, and at most teaserCardMaxChars
 // of text per linked heading (a headline, a kicker, a one-line excerpt).
 func (c *cleaner) teaserCards(p, label *html.Node, rest int) bool {
+	if rest > maxTeaserCards*teaserCardMaxChars {
+		return false // more than a box of cards (and not worth walking)
+	}
 	var all, linked int
 	h1 := false
 	c.walk(p, func(n *html.Node) bool {

@@ -69,6 +69,9 @@ const (
 	// teaserCardMaxChars: under a related-links label, a box of cards of
 	// other stories holds at most this much text per linked heading.
 	teaserCardMaxChars = 600
+	// maxTeaserCards: a box holding more text than this many cards is not
+	// looked at as one.
+	maxTeaserCards = 24
 	// promoBoxMaxChars: a call-to-action box inside the article holds at
 	// most this much text.
 	promoBoxMaxChars = 300

@@ -244,3 +244,30 @@ func TestTextKindBlocks(t *testing.T) {
 		})
 	}
 }
+
+// TestClassWeightCamelCase: camelCase names count for the article-body
+// words, but not beside a junk word.
+func TestClassWeightCamelCase(t *testing.T) {
+	tests := []struct {
+		class string
+		want  float64
+	}{
+		{"ArticleTextGroup", 25},
+		{"ColumnMain col-sm-6", 25},
+		{"article-body", 25},
+		{"Sidebar_storyCard", -25},
+		{"sidebar entry-content", 0},
+		{"CtxtMenu_Attached_0", 0},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader(`<html><body><div class="` + tt.class + `">x</div></body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := newCleaner(doc, Options{})
+		n := findFirst(c.body, func(*html.Node) bool { return true })
+		if got := c.classWeight(n); got != tt.want {
+			t.Errorf("classWeight(class=%q) = %v, want %v", tt.class, got, tt.want)
+		}
+	}
+}

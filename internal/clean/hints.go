@@ -133,6 +133,12 @@ func (c *cleaner) hintTableKind(s string) Kind {
 // ("how-popular-is-meditation") — is left out: it names a place in the
 // text, not a component ("#main-content" still counts for the article).
 func (c *cleaner) hintString(n *html.Node, junk bool) string {
+	return c.hintStringCamel(n, junk, !junk)
+}
+
+// hintStringCamel is hintString, with camelCase names split when camel is
+// set.
+func (c *cleaner) hintStringCamel(n *html.Node, junk, camel bool) string {
 	var b strings.Builder
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -146,10 +152,10 @@ func (c *cleaner) hintString(n *html.Node, junk bool) string {
 			}
 			fallthrough
 		case "class", "data-component", "data-module", "data-testid", "data-type", "data-block", "data-widget", "data-section", "data-role", "itemprop":
-			if junk {
-				b.WriteString(strings.ToLower(a.Val))
-			} else {
+			if camel {
 				writeHintLower(&b, a.Val)
+			} else {
+				b.WriteString(strings.ToLower(a.Val))
 			}
 			b.WriteByte(' ')
 		}

@@ -32,11 +32,15 @@ func (c *cleaner) tagBase(n *html.Node) float64 {
 func (c *cleaner) classWeight(n *html.Node) float64 {
 	w := 0.0
 	if ci := c.hintString(n, false); ci != "" {
+		k := c.hintTableKind(c.hintString(n, true))
+		if k != "" {
+			w -= 25
+			// Beside a junk word, the parts of camelCase names do not
+			// count for the article ("Sidebar_storyCard").
+			ci = c.hintStringCamel(n, false, false)
+		}
 		if hintMatch(ci, hintPositive) {
 			w += 25
-		}
-		if k := c.hintTableKind(c.hintString(n, true)); k != "" {
-			w -= 25
 		}
 	}
 	ip := attr(n, "itemprop")

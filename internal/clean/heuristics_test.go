@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -268,6 +269,39 @@ func TestClassWeightCamelCase(t *testing.T) {
 		n := findFirst(c.body, func(*html.Node) bool { return true })
 		if got := c.classWeight(n); got != tt.want {
 			t.Errorf("classWeight(class=%q) = %v, want %v", tt.class, got, tt.want)
+		}
+	}
+}
+
+// TestIsSlideshow: numbered slides, not fractions or dates.
+func TestIsSlideshow(t *testing.T) {
+	items := func(f func(i int) string) string {
+		s := "<ul>"
+		for i := 1; i <= 5; i++ {
+			s += "<li>" + f(i) + " text of the item</li>"
+		}
+		return s + "</ul>"
+	}
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"slides", items(func(i int) string { return `<h2><span class="counter">` + strconv.Itoa(i) + `/5</span> Title</h2>` }), true},
+		{"slides with of", items(func(i int) string { return strconv.Itoa(i) + " of 5" }), true},
+		{"dates", items(func(i int) string { return strconv.Itoa(i) + "/12" }), false},
+		{"fractions", items(func(i int) string { return "1/" + strconv.Itoa(i+1) + " cup" }), false},
+		{"plain list", items(func(i int) string { return "Step" }), false},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader("<html><body>" + tt.in + "</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := newCleaner(doc, Options{})
+		c.measure()
+		n := findFirst(c.body, func(*html.Node) bool { return true })
+		if got := c.isSlideshow(n); got != tt.want {
+			t.Errorf("%s: isSlideshow = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

@@ -692,7 +692,8 @@ func (c *cleaner) markInRoot() {
 
 // isSlideshow: a list of at least slideshowMinSlides items numbered as
 // slides — each item's text starts with its counter "k/N" or "k of N"
-// (checked on the first three).
+// (checked on the first three), N being the number of items (a list of
+// dates, "1/12", "2/12"…, is not one).
 func (c *cleaner) isSlideshow(n *html.Node) bool {
 	items, k := 0, 0
 	total := -1
@@ -710,7 +711,7 @@ func (c *cleaner) isSlideshow(n *html.Node) bool {
 			k++
 		}
 	}
-	return items >= slideshowMinSlides && k == 3 && total >= items
+	return items >= slideshowMinSlides && k == 3 && total == items
 }
 
 // leadingText: about the first max bytes of n's text.

@@ -207,7 +207,7 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 			top = h
 		}
 	}
-	c.roots = c.withFigures(c.withSiblings(top, scores, final))
+	c.roots = append(c.withFigures(c.withSiblings(top, scores, final)), c.faqsAfter(top, main)...)
 	for _, r := range c.roots {
 		c.rootSet[r] = true
 	}
@@ -398,6 +398,28 @@ func (c *cleaner) withSiblings(top *html.Node, scores map[*html.Node]float64, fi
 			}
 		} else if i == first-1 && isHeading(s) {
 			if _, junk := c.kind[s]; !junk && s != c.titleNode {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// faqsAfter: FAQ blocks (isFAQ) after the article in the page's one
+// <main> that holds it, found among the following siblings of top's
+// ancestors up to that <main> (a FAQ section a few boxes further down
+// the same page body).
+func (c *cleaner) faqsAfter(top, main *html.Node) []*html.Node {
+	if main == nil || !isAncestor(main, top) || top == main {
+		return nil
+	}
+	var out []*html.Node
+	for cur := top.Parent; cur != nil && cur != main; cur = cur.Parent {
+		for s := cur.NextSibling; s != nil; s = s.NextSibling {
+			if s.Type != html.ElementNode {
+				continue
+			}
+			if _, junk := c.kind[s]; !junk && c.isFAQ(s) {
 				out = append(out, s)
 			}
 		}

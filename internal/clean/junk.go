@@ -98,6 +98,10 @@ func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 	if c.titleNode != nil && isAncestor(n, c.titleNode) {
 		return
 	}
+	if isJumpLink(n, st) {
+		c.kind[n] = KindNavigation // "JUMP TO THE LIST ⤵" before the first sentence
+		return
+	}
 	if c.linkInSentence(n) {
 		return // a link inside a sentence is judged with its sentence
 	}
@@ -121,6 +125,19 @@ func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 // hintWordsMaxChars), buttons, screen-reader text and share links still go.
 func (c *cleaner) hintInSentence(n *html.Node, k Kind) bool {
 	return (k == KindOther || k == KindAd || k == KindRelatedLinks) && c.st(n).text <= hintWordsMaxChars && !hintMatch(classID(n), hintCTA) && c.linkInSentence(n)
+}
+
+// isJumpLink: a short link to a place on this page reading "Jump to …" or
+// "Skip to …" (a shortcut, even at the head of a paragraph).
+func isJumpLink(n *html.Node, st *nodeStat) bool {
+	if n.DataAtom != atom.A || st.text > 40 {
+		return false
+	}
+	if h := attr(n, "href"); len(h) < 2 || h[0] != '#' {
+		return false
+	}
+	t := strings.ToLower(strings.TrimSpace(textOf(n)))
+	return strings.HasPrefix(t, "jump to ") || strings.HasPrefix(t, "skip to ")
 }
 
 // linkInSentence: an inline element holding a link ("see our <a>Recommended

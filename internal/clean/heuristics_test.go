@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -222,6 +223,10 @@ func TestTextKindBlocks(t *testing.T) {
 		{"newsletter link in a sentence", `<a href="/n">Idle Digest Newsletter</a>`, ""},
 		{"cta heading", `<h3>CONTACT US</h3>`, KindOther},
 		{"cta word in a paragraph", `<p>Register</p>`, ""},
+		{"free offer heading", `<h3>Get the FREE eBook!</h3>`, KindOther},
+		{"free consultation heading", `<h2>Request A Free Consultation  for Accounting Services</h2>`, KindOther},
+		{"free in a heading of the text", `<h2>Why free apps still cost you something</h2>`, ""},
+		{"free offer in a paragraph", `<p>Get the free eBook!</p>`, ""},
 		{"updated by line", `<p>Last updated March 3, 2025 by Erik Demaine.</p>`, KindOther},
 		{"update in the text", `<p>The register was last updated in 1998 by the council.</p>`, ""},
 	}
@@ -238,5 +243,65 @@ func TestTextKindBlocks(t *testing.T) {
 				t.Errorf("textKind(%s) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestClassWeightCamelCase: camelCase names count for the article-body
+// words, but not beside a junk word.
+func TestClassWeightCamelCase(t *testing.T) {
+	tests := []struct {
+		class string
+		want  float64
+	}{
+		{"ArticleTextGroup", 25},
+		{"ColumnMain col-sm-6", 25},
+		{"article-body", 25},
+		{"Sidebar_storyCard", -25},
+		{"sidebar entry-content", 0},
+		{"CtxtMenu_Attached_0", 0},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader(`<html><body><div class="` + tt.class + `">x</div></body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := newCleaner(doc, Options{})
+		n := findFirst(c.body, func(*html.Node) bool { return true })
+		if got := c.classWeight(n); got != tt.want {
+			t.Errorf("classWeight(class=%q) = %v, want %v", tt.class, got, tt.want)
+		}
+	}
+}
+
+// TestIsSlideshow: numbered slides, not fractions or dates.
+func TestIsSlideshow(t *testing.T) {
+	items := func(f func(i int) string) string {
+		s := "<ul>"
+		for i := 1; i <= 5; i++ {
+			s += "<li>" + f(i) + " text of the item</li>"
+		}
+		return s + "</ul>"
+	}
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"slides", items(func(i int) string { return `<h2><span class="counter">` + strconv.Itoa(i) + `/5</span> Title</h2>` }), true},
+		{"slides with of", items(func(i int) string { return strconv.Itoa(i) + " of 5" }), true},
+		{"dates", items(func(i int) string { return strconv.Itoa(i) + "/12" }), false},
+		{"fractions", items(func(i int) string { return "1/" + strconv.Itoa(i+1) + " cup" }), false},
+		{"plain list", items(func(i int) string { return "Step" }), false},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader("<html><body>" + tt.in + "</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := newCleaner(doc, Options{})
+		c.measure()
+		n := findFirst(c.body, func(*html.Node) bool { return true })
+		if got := c.isSlideshow(n); got != tt.want {
+			t.Errorf("%s: isSlideshow = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

@@ -125,11 +125,20 @@ func (c *cleaner) hintTableKind(s string) Kind {
 }
 
 // hintString is the lower-cased class, id and component-naming data-*
-// attributes of n. With junk set, an id that is an anchor — the target
+// attributes of n. Without junk set (the article-body words), camelCase
+// names are split into words too ("ArticleTextGroup" → "article-text-group");
+// junk words are matched only in names split by the page itself
+// ("CtxtMenu_Attached" is a math widget, not a menu). With junk set, an id that is an anchor — the target
 // of an in-page link, or a slug of a heading's words
 // ("how-popular-is-meditation") — is left out: it names a place in the
 // text, not a component ("#main-content" still counts for the article).
 func (c *cleaner) hintString(n *html.Node, junk bool) string {
+	return c.hintStringCamel(n, junk, !junk)
+}
+
+// hintStringCamel is hintString, with camelCase names split when camel is
+// set.
+func (c *cleaner) hintStringCamel(n *html.Node, junk, camel bool) string {
 	var b strings.Builder
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -143,7 +152,11 @@ func (c *cleaner) hintString(n *html.Node, junk bool) string {
 			}
 			fallthrough
 		case "class", "data-component", "data-module", "data-testid", "data-type", "data-block", "data-widget", "data-section", "data-role", "itemprop":
-			b.WriteString(strings.ToLower(a.Val))
+			if camel {
+				writeHintLower(&b, a.Val)
+			} else {
+				b.WriteString(strings.ToLower(a.Val))
+			}
 			b.WriteByte(' ')
 		}
 	}
@@ -172,4 +185,24 @@ func isSlug(id string) bool {
 		}
 	}
 	return words >= slugMinWords
+}
+
+// writeHintLower writes v lower-cased, with a "-" where a lower-case
+// letter meets an upper-case one ("ColumnMain" → "column-main"), so the
+// words of camelCase class names are looked up one by one.
+func writeHintLower(b *strings.Builder, v string) {
+	for i := 0; i < len(v); i++ {
+		if v[i] >= 0x80 {
+			b.WriteString(strings.ToLower(v[i:]))
+			return
+		}
+		ch := v[i]
+		if ch >= 'A' && ch <= 'Z' {
+			if i > 0 && v[i-1] >= 'a' && v[i-1] <= 'z' {
+				b.WriteByte('-')
+			}
+			ch += 'a' - 'A'
+		}
+		b.WriteByte(ch)
+	}
 }

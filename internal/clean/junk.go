@@ -78,7 +78,7 @@ func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 				c.kind[n] = k
 				return
 			}
-		} else if !c.guarded(n, bodyP) && !c.richText(n, k) && !(k == KindOther && c.quoteInArticle(n)) {
+		} else if !c.guarded(n, bodyP) && !c.richText(n, k) && !(k == KindOther && c.quoteInArticle(n)) && !c.hintInSentence(n, k) {
 			c.kind[n] = k
 			if k == KindRelatedLinks && isRelatedLabel(n, textOfShort(n, c.st(n))) {
 				c.markRelatedBox(n, bodyP)
@@ -98,6 +98,10 @@ func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 	if c.titleNode != nil && isAncestor(n, c.titleNode) {
 		return
 	}
+	if isJumpLink(n, st) {
+		c.kind[n] = KindNavigation // "JUMP TO THE LIST ⤵" before the first sentence
+		return
+	}
 	if c.linkInSentence(n) {
 		return // a link inside a sentence is judged with its sentence
 	}
@@ -112,6 +116,28 @@ func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 		}
 		c.kind[n] = tk
 	}
+}
+
+// hintInSentence: a class hint for "other", ad or related links
+// ("popup", "has-affiliate-link", "recommendation-inline-link") does not
+// take out a few words inside a sentence (linkInSentence): such a link is
+// a word of the text. A tooltip holding its definition (more than
+// hintWordsMaxChars), buttons, screen-reader text and share links still go.
+func (c *cleaner) hintInSentence(n *html.Node, k Kind) bool {
+	return (k == KindOther || k == KindAd || k == KindRelatedLinks) && c.st(n).text <= hintWordsMaxChars && !hintMatch(classID(n), hintCTA) && c.linkInSentence(n)
+}
+
+// isJumpLink: a short link to a place on this page reading "Jump to …" or
+// "Skip to …" (a shortcut, even at the head of a paragraph).
+func isJumpLink(n *html.Node, st *nodeStat) bool {
+	if n.DataAtom != atom.A || st.text > 40 {
+		return false
+	}
+	if h := attr(n, "href"); len(h) < 2 || h[0] != '#' {
+		return false
+	}
+	t := strings.ToLower(strings.TrimSpace(textOf(n)))
+	return strings.HasPrefix(t, "jump to ") || strings.HasPrefix(t, "skip to ")
 }
 
 // linkInSentence: an inline element holding a link ("see our <a>Recommended
@@ -356,7 +382,7 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 	if (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && c.isHeadlineList(n) {
 		return KindRelatedLinks
 	}
-	if isHeading(n) && runeLen(t) <= 20 && reCTAHeading.MatchString(strings.TrimSpace(t)) {
+	if isHeading(n) && runeLen(t) <= 60 && reCTAHeading.MatchString(strings.TrimSpace(t)) {
 		return KindOther
 	}
 	// Whole blocks only (a link inside a sentence stays): a newsletter's
@@ -518,21 +544,57 @@ func (c *cleaner) markRelatedBox(label *html.Node, bodyP int) {
 			cur = p
 			continue
 		}
+		if c.teaserCards(p, label, rest) {
+			cur = p
+			continue
+		}
 		break
 	}
-	if cur != label {
-		c.kind[cur] = KindRelatedLinks
-		return
-	}
-	for s := label.NextSibling; s != nil; s = s.NextSibling {
+	c.kind[cur] = KindRelatedLinks
+	// The box the label heads may follow it: a list of links right after
+	// the label itself, or cards of other stories right after the label's
+	// own box.
+	for s := cur.NextSibling; s != nil; s = s.NextSibling {
 		if s.Type != html.ElementNode {
 			continue
 		}
-		if ss := c.st(s); ss.text > 0 && linkDensity(ss) >= 0.5 && !c.guarded(s, bodyP) {
+		ss := c.st(s)
+		if ss.text > 0 && !c.guarded(s, bodyP) && ((cur == label && linkDensity(ss) >= 0.5) || c.teaserCards(s, label, ss.text)) {
 			c.kind[s] = KindRelatedLinks
 		}
 		break
 	}
+}
+
+// teaserCards: besides the label, p holds cards of other stories — at
+// least two headings, most of them links, and at most teaserCardMaxChars
+// of text per linked heading (a headline, a kicker, a one-line excerpt).
+func (c *cleaner) teaserCards(p, label *html.Node, rest int) bool {
+	if rest > maxTeaserCards*teaserCardMaxChars {
+		return false // more than a box of cards (and not worth walking)
+	}
+	var all, linked int
+	h1 := false
+	c.walk(p, func(n *html.Node) bool {
+		if n == label || h1 {
+			return false
+		}
+		if n.DataAtom == atom.H1 {
+			h1 = true // the page's headline: the box holds the article
+			return false
+		}
+		if isHeading(n) {
+			if st := c.st(n); st.text > 0 {
+				all++
+				if linkDensity(st) >= 0.5 {
+					linked++
+				}
+			}
+			return false
+		}
+		return true
+	})
+	return !h1 && linked >= 2 && float64(linked) >= expandTeaserShare*float64(all) && rest <= linked*teaserCardMaxChars
 }
 
 // isHeadlineList: a bare list of other stories — every item a link to a
@@ -604,6 +666,14 @@ func (c *cleaner) markInRoot() {
 				// A list of links inside the article is usually content
 				// (sources, a changelog); only a bare headline list of the
 				// same site is taken out, and that was done by markJunk.
+				// A slideshow of numbered slides embedded in a longer
+				// article is a gallery beside the story.
+				if c.isSlideshow(n) {
+					if box := c.slideshowBox(n, r); rootText-c.st(box).text >= slideshowMinOutside {
+						c.kind[box] = KindOther
+						return false
+					}
+				}
 				return true
 			case atom.Div, atom.Section, atom.Table, atom.Aside, atom.Dl, atom.Td, atom.Th:
 				if st.links >= 3 && linkDensity(st) >= 0.6 && st.text-st.link < linkBoxMaxPlain && float64(st.text) < 0.4*float64(rootText) && !c.mostlyAnchors(n) {
@@ -635,6 +705,94 @@ func (c *cleaner) markInRoot() {
 		})
 	}
 	c.markPromos(promos)
+}
+
+// isSlideshow: a list of at least slideshowMinSlides items numbered as
+// slides — each item's text starts with its counter "k/N" or "k of N"
+// (checked on the first three), N being the number of items (a list of
+// dates, "1/12", "2/12"…, is not one).
+func (c *cleaner) isSlideshow(n *html.Node) bool {
+	items, k := 0, 0
+	total := -1
+	for li := n.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode || li.DataAtom != atom.Li {
+			continue
+		}
+		items++
+		if k < 3 {
+			i, of, ok := slideCounter(leadingText(li, 24))
+			if !ok || i != k+1 || (total >= 0 && of != total) {
+				return false
+			}
+			total = of
+			k++
+		}
+	}
+	return items >= slideshowMinSlides && k == 3 && total == items
+}
+
+// leadingText: about the first max bytes of n's text.
+func leadingText(n *html.Node, max int) string {
+	var b strings.Builder
+	var visit func(x *html.Node) bool
+	visit = func(x *html.Node) bool {
+		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type == html.TextNode {
+				b.WriteString(ch.Data)
+				if strings.TrimSpace(b.String()) != "" && b.Len() >= max {
+					return true
+				}
+			} else if ch.Type == html.ElementNode && visit(ch) {
+				return true
+			}
+		}
+		return false
+	}
+	visit(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// slideCounter reads "3/50" or "3 of 50" at the start of t.
+func slideCounter(t string) (k, n int, ok bool) {
+	t = strings.TrimSpace(t)
+	num := func() (int, bool) {
+		v, d := 0, 0
+		for d < len(t) && d < 4 && t[d] >= '0' && t[d] <= '9' {
+			v = v*10 + int(t[d]-'0')
+			d++
+		}
+		t = t[d:]
+		return v, d > 0
+	}
+	if k, ok = num(); !ok {
+		return 0, 0, false
+	}
+	t = strings.TrimLeft(t, " ")
+	switch {
+	case strings.HasPrefix(t, "/"):
+		t = t[1:]
+	case strings.HasPrefix(t, "of "):
+		t = t[3:]
+	default:
+		return 0, 0, false
+	}
+	t = strings.TrimLeft(t, " ")
+	n, ok = num()
+	return k, n, ok && k <= n
+}
+
+// slideshowBox: the highest box above list, below root, that holds
+// little besides it (the gallery's title and pager).
+func (c *cleaner) slideshowBox(list, root *html.Node) *html.Node {
+	box := list
+	lt := c.st(list).text
+	for p := list.Parent; p != nil && p != root; p = p.Parent {
+		if float64(lt) < 0.9*float64(c.st(p).text) {
+			break
+		}
+		box = p
+	}
+	return box
 }
 
 // isBylineLine: n's text is the byline once cleaned of "By", dates and

@@ -411,6 +411,21 @@ func stripSiteSuffix(t, site string) string {
 	return t
 }
 
+// stripSiteName takes the site's name off the end of a visible headline
+// ("The Car Checklist | Bridgestone Tires"), and nothing else: a short
+// tail of a headline is usually part of it.
+func stripSiteName(t, site string) string {
+	if site == "" {
+		return t
+	}
+	for _, sep := range titleSeps {
+		if i := strings.LastIndex(t, sep); i > 0 && strings.EqualFold(strings.TrimSpace(t[i+len(sep):]), site) && countWords(t[:i]) >= 3 {
+			return strings.TrimSpace(t[:i])
+		}
+	}
+	return t
+}
+
 func (c *cleaner) findTitleNode() {
 	if c.body == nil {
 		return
@@ -424,7 +439,8 @@ func (c *cleaner) findTitleNode() {
 	bestScore := 0.0
 	var h1s []*html.Node
 	c.walk(c.body, func(n *html.Node) bool {
-		if !(n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3) {
+		level := titleLevel(n)
+		if level == 0 {
 			return true
 		}
 		if n.DataAtom == atom.H1 {
@@ -444,9 +460,9 @@ func (c *cleaner) findTitleNode() {
 				s = v
 			}
 		}
-		if n.DataAtom == atom.H1 {
+		if level == 1 {
 			s += 0.15
-		} else if n.DataAtom == atom.H3 {
+		} else if level == 3 {
 			s -= 0.1
 		}
 		if s > bestScore {
@@ -465,6 +481,39 @@ func (c *cleaner) findTitleNode() {
 	if len(h1s) == 1 && countWords(textOf(h1s[0])) >= 3 && (cands[0]+cands[1]+cands[2]) == "" {
 		c.titleNode = h1s[0]
 	}
+}
+
+// titleLevel is the level (1-3) of an element that can be the headline,
+// or 0: h1-h3; an ARIA heading (role=heading, aria-level, 2 by default);
+// a custom element of a design system drawn as a heading
+// (<x-typography variant="h2">).
+func titleLevel(n *html.Node) int {
+	switch n.DataAtom {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case 0:
+		if !strings.Contains(n.Data, "-") {
+			return 0
+		}
+		if v := attr(n, "variant"); len(v) == 2 && v[0] == 'h' && v[1] >= '1' && v[1] <= '3' {
+			return int(v[1] - '0')
+		}
+	}
+	if len(n.Attr) > 0 && attr(n, "role") == "heading" {
+		switch attr(n, "aria-level") {
+		case "1":
+			return 1
+		case "", "2":
+			return 2
+		case "3":
+			return 3
+		}
+	}
+	return 0
 }
 
 // wordSimilarity is the share of a heading's words (hw) found in a
@@ -513,7 +562,16 @@ func (c *cleaner) pickTitle() string {
 	if c.titleNode != nil {
 		t := textOf(c.titleNode)
 		if t != "" {
-			return t
+			if t == collapse(c.meta.titleTag) || t == collapse(c.meta.ogTitle) {
+				// The headline repeats the document title word for word,
+				// site suffix included: read it like the metadata (but a
+				// colon in a headline is part of it).
+				h := stripSiteSuffix(t, c.meta.siteName)
+				if !(strings.HasPrefix(t, h) && strings.HasPrefix(t[len(h):], ":")) {
+					return h
+				}
+			}
+			return stripSiteName(t, c.meta.siteName)
 		}
 	}
 	for _, t := range []string{c.meta.ldHeadline, c.meta.ogTitle, c.meta.titleTag} {

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -22,6 +23,11 @@ func (c *cleaner) prepare() {
 			switch ch.Type {
 			case html.CommentNode, html.DoctypeNode:
 				gone = append(gone, ch)
+				continue
+			case html.TextNode:
+				if strings.IndexByte(ch.Data, 0xC2) >= 0 {
+					ch.Data = fixDoubleUTF8(ch.Data)
+				}
 				continue
 			case html.ElementNode:
 			default:
@@ -190,4 +196,44 @@ func isStreamedSegment(n *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// fixDoubleUTF8 repairs text that was UTF-8, read as Latin-1 and encoded
+// as UTF-8 again ("Investorâ\u0080\u0099s" for "Investor’s"). The C1
+// control characters (U+0080–U+009F) such text holds never stand in real
+// text, so only text holding one is touched: each run of characters in
+// U+0080–U+00FF that spells valid UTF-8 as bytes is decoded.
+func fixDoubleUTF8(s string) string {
+	c1 := false
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == 0xC2 && s[i+1] >= 0x80 && s[i+1] <= 0x9F {
+			c1 = true
+			break
+		}
+	}
+	if !c1 {
+		return s
+	}
+	var b strings.Builder
+	var run []byte
+	flush := func() {
+		if len(run) > 0 && utf8.Valid(run) {
+			b.Write(run)
+		} else {
+			for _, x := range run {
+				b.WriteRune(rune(x))
+			}
+		}
+		run = run[:0]
+	}
+	for _, r := range s {
+		if r >= 0x80 && r <= 0xFF {
+			run = append(run, byte(r))
+			continue
+		}
+		flush()
+		b.WriteRune(r)
+	}
+	flush()
+	return b.String()
 }

@@ -155,14 +155,25 @@ func (r *renderer) children(n *html.Node) {
 			run = run[:0]
 		}
 	}
-	inTable := n.DataAtom == atom.Table || n.DataAtom == atom.Tbody || n.DataAtom == atom.Thead || n.DataAtom == atom.Tfoot || n.DataAtom == atom.Tr || n.DataAtom == atom.Ul || n.DataAtom == atom.Ol || n.DataAtom == atom.Dl
+	inList := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
+	if inList {
+		// Text straight inside a list, outside any item (old pages indent
+		// with a bare <ul>): the browser shows it, so it becomes an item.
+		flush = func() {
+			if len(run) > 0 {
+				r.itemRun(run)
+				run = run[:0]
+			}
+		}
+	}
+	inTable := n.DataAtom == atom.Table || n.DataAtom == atom.Tbody || n.DataAtom == atom.Thead || n.DataAtom == atom.Tfoot || n.DataAtom == atom.Tr || n.DataAtom == atom.Dl
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		if ch.Type == html.ElementNode && r.c.skip(ch) {
 			continue
 		}
 		if ch.Type == html.TextNode || (ch.Type == html.ElementNode && !r.c.isBlockLevel(ch)) {
 			if inTable {
-				continue // stray text in table/list structure
+				continue // stray text in table structure
 			}
 			run = append(run, ch)
 			continue
@@ -171,6 +182,22 @@ func (r *renderer) children(n *html.Node) {
 		r.node(ch)
 	}
 	flush()
+}
+
+// itemRun wraps a run of inline nodes found straight inside a list in
+// <li data-sw-block>.
+func (r *renderer) itemRun(run []*html.Node) {
+	t := textOfNodes(run, r.c.skip, false)
+	if t == "" {
+		return
+	}
+	id := len(r.blocks)
+	r.blocks = append(r.blocks, Block{Tag: "li", Text: t})
+	r.b.WriteString(`<li data-sw-block="` + strconv.Itoa(id) + `">`)
+	for _, n := range run {
+		r.inline(n)
+	}
+	r.b.WriteString("</li>")
 }
 
 // inlineRun wraps a run of inline nodes in <p data-sw-block>, splitting

@@ -66,6 +66,12 @@ const (
 	minTeasers           = 6
 	maxTeaserChars       = 250
 	minTeaserLinkDensity = 0.25
+	// teaserCardMaxChars: under a related-links label, a box of cards of
+	// other stories holds at most this much text per linked heading.
+	teaserCardMaxChars = 600
+	// maxTeaserCards: a box holding more text than this many cards is not
+	// looked at as one.
+	maxTeaserCards = 24
 	// promoBoxMaxChars: a call-to-action box inside the article holds at
 	// most this much text.
 	promoBoxMaxChars = 300
@@ -79,6 +85,15 @@ const (
 	// never taken out on its own ("For up-to-date options, see our
 	// <a>Recommended VPN Services</a>.").
 	sentenceMinPlain = 30
+	// hintWordsMaxChars: an inline element of at most this much text inside
+	// a sentence is not taken out on an "other", ad or related class hint
+	// (a glossary popup or affiliate link on a word); see hintInSentence.
+	hintWordsMaxChars = 50
+	// A list of at least slideshowMinSlides slides numbered "k/N" inside
+	// an article with at least slideshowMinOutside characters of text
+	// besides it is an embedded photo gallery, taken out.
+	slideshowMinSlides  = 5
+	slideshowMinOutside = 1000
 	// outsideMainFactor: when the page has one <main> (or role=main)
 	// holding paragraph text, candidates beside it (a disclaimer in the
 	// footer area, a sidebar) score this share.
@@ -180,7 +195,8 @@ var (
 		lightbox tooltip appromo login signin register donate donation rating ratings reactions
 		emoji feedback survey poll authoravatar avatar metadata postmeta entrymeta byline
 		dateline timestamp disclaimer copyright footnotead jumplink toctoggle outdated`)
-	// Positive hints: the article body is here.
+	// Positive hints: the article body is here. For these, camelCase
+	// names are split into words too ("ArticleTextGroup").
 	hintPositive = words(`article articlebody articlecontent articletext articlemain articlepage
 		articledetail articleentry bodytext bodycopy bodycontent story storybody storycontent
 		storytext entry entrycontent post postbody postcontent posttext postentry content
@@ -273,8 +289,9 @@ var (
 	// The name of a newsletter standing alone: "Tech World With Milan
 	// Newsletter", "The Morning Newsletter:".
 	reNewsletterLabel = gate(regexp.MustCompile(`(?i)^[\p{L}\d'’&,. -]{0,50}\bnewsletters?\W*$`))
-	// A heading that is only a call to action: "Register", "CONTACT US".
-	reCTAHeading = gate(regexp.MustCompile(`(?i)^(contact( us)?|register( now)?|get in touch|sign up( now)?|subscribe( now)?|join us|donate( now)?|apply now)\W*$`))
+	// A heading that is only a call to action: "Register", "CONTACT US",
+	// "Get the FREE eBook!", "Request a Free Consultation".
+	reCTAHeading = gate(regexp.MustCompile(`(?i)^(contact( us)?|register( now)?|get in touch|sign up( now)?|subscribe( now)?|join us|donate( now)?|apply now|(get|download|grab|claim|request|book|schedule) (the |your |a |an |our )?free( [\p{L}\d'’-]+){1,6})\W*$`))
 	// Calls to action that are a lone link or button: "Buy on Amazon", "Start free trial".
 	reCTA = gate(regexp.MustCompile(`(?i)^(buy|shop|order|check (the )?price|see (the )?price|view (the )?(deal|price|offer)|get (it|the deal|started|a quote|a demo|a free)|start( (your|a|the))? (free )?(trial|now|today|learning)|try (it )?(now|for free|free)|learn more|read more|find out more|book (a|your|now|today)|schedule (a|your)|request (a|your)|sign up|subscribe|download|contact( us)?|get in touch|join|register|apply now|call (us|now)|enroll|donate)\b`))
 )

@@ -32,11 +32,15 @@ func (c *cleaner) tagBase(n *html.Node) float64 {
 func (c *cleaner) classWeight(n *html.Node) float64 {
 	w := 0.0
 	if ci := c.hintString(n, false); ci != "" {
+		k := c.hintTableKind(c.hintString(n, true))
+		if k != "" {
+			w -= 25
+			// Beside a junk word, the parts of camelCase names do not
+			// count for the article ("Sidebar_storyCard").
+			ci = c.hintStringCamel(n, false, false)
+		}
 		if hintMatch(ci, hintPositive) {
 			w += 25
-		}
-		if k := c.hintTableKind(c.hintString(n, true)); k != "" {
-			w -= 25
 		}
 	}
 	ip := attr(n, "itemprop")
@@ -195,7 +199,7 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 	for top.Parent != nil && top.Parent != c.body && onlyElementChild(top.Parent) == top {
 		top = top.Parent
 	}
-	top = c.expand(top)
+	top = c.expand(top, main)
 	// An explicit articleBody wins when it holds most of the text.
 	if h := c.bodyHint; h != nil && h != top {
 		hp, tp := c.st(h).ptext, c.st(top).ptext
@@ -203,7 +207,7 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 			top = h
 		}
 	}
-	c.roots = c.withFigures(c.withSiblings(top, scores, final))
+	c.roots = append(c.withFigures(c.withSiblings(top, scores, final)), c.faqsAfter(top, main)...)
 	for _, r := range c.roots {
 		c.rootSet[r] = true
 	}
@@ -214,7 +218,8 @@ func (c *cleaner) scoreRoots(loose bool) bool {
 // plain paragraph text outside junk marks (an article split into sections,
 // a listicle of cards), stopping where what is added is mostly links or
 // repeats paragraphs already in (a second, hidden copy of the article).
-func (c *cleaner) expand(top *html.Node) *html.Node {
+// With main set (the page's one <main>), it never climbs above it.
+func (c *cleaner) expand(top, main *html.Node) *html.Node {
 	base := c.st(top).cptext
 	if base == 0 {
 		return top
@@ -224,6 +229,9 @@ func (c *cleaner) expand(top *html.Node) *html.Node {
 	best := top
 	cur := top
 	for p := top.Parent; p != nil && p != c.htmlEl && p != c.doc; p = p.Parent {
+		if main != nil && cur == main {
+			break // the page's one <main> holds the article: not beyond it
+		}
 		ps, cs := c.st(p), c.st(cur)
 		addP := ps.cptext - cs.cptext
 		addText := ps.ctext - cs.ctext
@@ -390,6 +398,28 @@ func (c *cleaner) withSiblings(top *html.Node, scores map[*html.Node]float64, fi
 			}
 		} else if i == first-1 && isHeading(s) {
 			if _, junk := c.kind[s]; !junk && s != c.titleNode {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// faqsAfter: FAQ blocks (isFAQ) after the article in the page's one
+// <main> that holds it, found among the following siblings of top's
+// ancestors up to that <main> (a FAQ section a few boxes further down
+// the same page body).
+func (c *cleaner) faqsAfter(top, main *html.Node) []*html.Node {
+	if main == nil || !isAncestor(main, top) || top == main {
+		return nil
+	}
+	var out []*html.Node
+	for cur := top.Parent; cur != nil && cur != main; cur = cur.Parent {
+		for s := cur.NextSibling; s != nil; s = s.NextSibling {
+			if s.Type != html.ElementNode {
+				continue
+			}
+			if _, junk := c.kind[s]; !junk && c.isFAQ(s) {
 				out = append(out, s)
 			}
 		}

@@ -12,6 +12,8 @@
 //
 // Usage: node scripts/eval-extract.mjs [--json out.json] [--only wcxb|readability|seeds]
 //        [--limit N] [--no-readability] [--worst N]
+// EVAL_RJS_CACHE=file keeps Readability.js's results in file and reuses them
+// on the next run (they only change with the pages).
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -23,6 +25,25 @@ import { wordF1, contains, sameMeta, mean, median } from './eval/metrics.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '..', 'shared');
 const args = process.argv.slice(2);
+const USAGE = `usage: node scripts/eval-extract.mjs [--json out.json] [--only wcxb|readability|seeds]
+       [--limit N] [--no-readability] [--worst N]
+  --json F          also write the summary and every page's results to F
+  --only SET        measure one set: wcxb, readability or seeds
+  --limit N         at most N pages per corpus
+  --no-readability  skip Readability.js
+  --worst N         list the N lowest pages of each corpus (default 10)
+Environment: EVAL_RJS_CACHE=file reuses Readability.js results kept in file.`;
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+for (let i = 0; i < args.length; i++) {
+  if (['--json', '--only', '--limit', '--worst'].includes(args[i])) i++;
+  else if (args[i] !== '--no-readability') {
+    console.error(`eval-extract: unknown argument ${args[i]}\n${USAGE}`);
+    process.exit(2);
+  }
+}
 const opt = (k, d) => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : d; };
 const only = opt('--only', '');
 const limit = Number(opt('--limit', '0')) || Infinity;

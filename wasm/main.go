@@ -17,6 +17,9 @@
 //	    back as {error}), "exit" stops the Go runtime (the JS loader must
 //	    re-create the engine).
 //
+// Before each call it sets the Go runtime's soft memory limit to
+// engine.MemoryLimit for the page (one line of runtime tuning, no logic).
+//
 // The program then blocks forever; the JS side keeps the instance and calls
 // into it. A panic is recovered here and becomes an error value: an
 // unrecovered one would leave the instance dead for the whole worker.
@@ -25,6 +28,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 	"syscall/js"
 	"time"
 
@@ -66,6 +70,7 @@ func process(_ js.Value, args []js.Value) (ret any) {
 			opts.Timeout = time.Duration(ms.Float() * float64(time.Millisecond))
 		}
 	}
+	debug.SetMemoryLimit(engine.MemoryLimit(len(page)))
 	res, err := engine.Process(page, opts)
 	if err != nil {
 		return map[string]any{"error": err.Error(), "code": engine.ErrorCode(err)}

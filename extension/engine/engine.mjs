@@ -61,14 +61,14 @@ async function compile(source) {
 }
 
 /**
- * The Go runtime's garbage-collector settings for the engine, passed as its
+ * The Go runtime's garbage-collector setting for the engine, passed as its
  * environment. The engine's garbage is short-lived and its live data small
  * (a few MiB on a news page), so collecting at 300% growth rather than 100%
- * saves about a tenth of the time per page; the 36 MiB soft limit makes the
- * collector work harder as the heap nears it, which keeps WASM memory (it
- * never shrinks) near 55 MiB on a 2 MB page instead of climbing past 64 MiB.
+ * saves about a tenth of the time per page. The bridge sets a soft memory
+ * limit before each call (engine.MemoryLimit in Go), which keeps WASM
+ * memory (it never shrinks) under 64 MiB on a 2 MB page.
  */
-export const GO_ENV = Object.freeze({ GOGC: '300', GOMEMLIMIT: '36MiB' });
+export const GO_ENV = Object.freeze({ GOGC: '300' });
 
 /**
  * Start one Go instance from a compiled module. go.run executes Go's main()

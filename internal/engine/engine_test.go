@@ -176,3 +176,20 @@ func BenchmarkProcessSample(b *testing.B) {
 		}
 	}
 }
+
+func TestMemoryLimit(t *testing.T) {
+	tests := []struct {
+		page int
+		want int64
+	}{
+		{0, 36 << 20},
+		{100_000, 36 << 20},
+		{2_000_000, 40_000_000}, // 38 MiB: a 2 MB page's live data fits
+		{10_000_000, 200_000_000},
+	}
+	for _, tt := range tests {
+		if got := MemoryLimit(tt.page); got != tt.want {
+			t.Errorf("MemoryLimit(%d) = %d, want %d", tt.page, got, tt.want)
+		}
+	}
+}

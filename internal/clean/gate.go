@@ -21,9 +21,10 @@ import (
 // pattern, and any text starting with a non-ASCII byte, goes to the
 // matcher: the answer is always the matcher's.
 type gated struct {
-	*regexp.Regexp
-	ok    bool // the tables are valid
-	first [utf8.RuneSelf]bool
+	lazyRegexp
+	tables sync.Once
+	ok     bool // the tables are valid
+	first  [utf8.RuneSelf]bool
 	// second[b] has bit c set when ASCII byte c may follow first byte b;
 	// anySecond[b]: after b the match may end or go on with a character
 	// the tables can't describe, so no second-byte test.
@@ -31,13 +32,40 @@ type gated struct {
 	anySecond [utf8.RuneSelf]bool
 }
 
-func gate(re *regexp.Regexp) *gated {
-	g := &gated{Regexp: re}
-	g.build()
+// lazyRegexp is a pattern compiled on first use. Compiling every pattern at
+// package start cost a cold WASM engine about a tenth of a second before
+// its first page; most calls never reach most patterns' matchers, since
+// the gates turn their texts down first. The patterns are constants, and
+// the tests compile every one of them (TestPatternsCompile).
+type lazyRegexp struct {
+	src  string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+func (l *lazyRegexp) regexp() *regexp.Regexp {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
+	return l.re
+}
+
+// FindString is regexp.Regexp's, on the compiled pattern.
+func (l *lazyRegexp) FindString(s string) string { return l.regexp().FindString(s) }
+
+// FindStringIndex is regexp.Regexp's, on the compiled pattern.
+func (l *lazyRegexp) FindStringIndex(s string) []int { return l.regexp().FindStringIndex(s) }
+
+// allGated is every gated pattern, for the tests.
+var allGated []*gated
+
+// gate makes a gated pattern of src; its tables are built on first use.
+func gate(src string) *gated {
+	g := &gated{lazyRegexp: lazyRegexp{src: src}}
+	allGated = append(allGated, g)
 	return g
 }
 
 func (g *gated) MatchString(s string) bool {
+	g.tables.Do(g.build)
 	if g.ok && len(s) > 0 && s[0] < utf8.RuneSelf {
 		b := s[0]
 		if !g.first[b] {
@@ -47,14 +75,14 @@ func (g *gated) MatchString(s string) bool {
 			return false
 		}
 	}
-	return g.Regexp.MatchString(s)
+	return g.regexp().MatchString(s)
 }
 
 // build fills the tables; g.ok stays false unless the pattern is anchored
 // at the start of the text on every path and cannot match the empty
 // string before reading a character.
 func (g *gated) build() {
-	sre, err := syntax.Parse(g.Regexp.String(), syntax.Perl)
+	sre, err := syntax.Parse(g.src, syntax.Perl)
 	if err != nil {
 		return
 	}
@@ -175,9 +203,9 @@ func reachable(prog *syntax.Prog, pcs []uint32, first bool) (insts []uint32, ok 
 // together, in one pass over the text (phraseHits). With no phrases known
 // (a branch that is all optional) every text goes to the matcher.
 type phrased struct {
-	*regexp.Regexp
-	phrases []string
-	bit     uint64 // this pattern's bit in phraseHits
+	lazyRegexp
+	phrases []string // filled when the automaton is built
+	bit     uint64   // this pattern's bit in phraseHits
 }
 
 // allPhrased is every phrased pattern, in creation order; the automaton
@@ -190,17 +218,30 @@ var (
 	}
 )
 
-func phrase(re *regexp.Regexp) *phrased {
-	p := &phrased{Regexp: re}
-	if sre, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
-		p.phrases = requiredPhrases(sre)
-	}
+// phrase makes a phrased pattern of src; its phrases are read when the
+// automaton is first needed.
+func phrase(src string) *phrased {
+	p := &phrased{lazyRegexp: lazyRegexp{src: src}}
 	if len(allPhrased) >= 63 {
 		panic("clean: more than 63 phrased patterns") // a programming error, caught by every test
 	}
 	p.bit = 1 << len(allPhrased)
 	allPhrased = append(allPhrased, p)
 	return p
+}
+
+// phraseAutomatonOnce builds the automaton over every phrased pattern's
+// required phrases, reading them from the patterns first.
+func phraseAutomatonOnce() *phraseAutomaton {
+	phraseMachine.once.Do(func() {
+		for _, p := range allPhrased {
+			if sre, err := syntax.Parse(p.src, syntax.Perl); err == nil {
+				p.phrases = requiredPhrases(sre)
+			}
+		}
+		phraseMachine.ac = newPhraseAutomaton(allPhrased)
+	})
+	return phraseMachine.ac
 }
 
 // phraseHits says which phrased patterns have one of their phrases in a
@@ -211,20 +252,25 @@ type phraseHits struct {
 	done  bool
 }
 
+// has reports whether p may match: false only when p has phrases and the
+// text holds none of them.
 func (h *phraseHits) has(p *phrased) bool {
+	ac := phraseAutomatonOnce()
+	if p.phrases == nil {
+		return true // no phrases known: every text goes to the matcher
+	}
 	if !h.done {
-		phraseMachine.once.Do(func() { phraseMachine.ac = newPhraseAutomaton(allPhrased) })
-		h.mask, h.done = phraseMachine.ac.scan(h.lower), true
+		h.mask, h.done = ac.scan(h.lower), true
 	}
 	return h.mask&p.bit != 0
 }
 
 // Match reports whether the pattern matches t; h holds t lower-cased.
 func (p *phrased) Match(t string, h *phraseHits) bool {
-	if p.phrases != nil && !h.has(p) {
+	if !h.has(p) {
 		return false
 	}
-	return p.Regexp.MatchString(t)
+	return p.regexp().MatchString(t)
 }
 
 // phraseAutomaton finds which of many phrases occur in a text in one pass

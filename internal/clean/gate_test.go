@@ -2,7 +2,6 @@ package clean
 
 import (
 	"math/rand/v2"
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -25,6 +24,7 @@ func TestGateSameAnswer(t *testing.T) {
 	}
 	heads = append(heads, "ſ", "K", "é", "\u00a0", "\xff")
 	for name, g := range pats {
+		g.tables.Do(g.build)
 		if !g.ok {
 			t.Logf("%s: not gated (the matcher answers every text)", name)
 			continue
@@ -33,17 +33,17 @@ func TestGateSameAnswer(t *testing.T) {
 			for _, h2 := range heads {
 				for _, tl := range tails {
 					s := h1 + h2 + tl
-					if got, want := g.MatchString(s), g.Regexp.MatchString(s); got != want {
+					if got, want := g.MatchString(s), g.regexp().MatchString(s); got != want {
 						t.Errorf("%s %q: gated %v, pattern %v", name, s, got, want)
 					}
 				}
 			}
 		}
 	}
-	if g := gate(regexp.MustCompile(`(?i)^a|b`)); g.ok {
+	if g := gate(`(?i)^a|b`); g.builtOK() {
 		t.Error("half-anchored pattern gated")
 	}
-	if g := gate(regexp.MustCompile(`(?i)^a?`)); g.ok {
+	if g := gate(`(?i)^a?`); g.builtOK() {
 		t.Error("pattern matching empty gated")
 	}
 }
@@ -65,13 +65,14 @@ func TestPhrasedSameAnswer(t *testing.T) {
 		"Pleaſe enter your comment", "ſubscribe to our newsletter", "We uſe cookies", "Liked us? Follow us on FACEBOOK",
 		"Thanks to the \u212Aeen editorial team", "an ordinary sentence about the harbour bridge and its repairs",
 	}
+	phraseAutomatonOnce()
 	for name, p := range pats {
 		if p.phrases == nil {
 			t.Errorf("%s: no phrases found", name)
 		}
 		for _, s := range texts {
 			for _, v := range []string{s, strings.ToUpper(s), strings.ToLower(s), "Intro. " + s + " Outro."} {
-				if got, want := p.Match(v, &phraseHits{lower: strings.ToLower(v)}), p.Regexp.MatchString(v); got != want {
+				if got, want := p.Match(v, &phraseHits{lower: strings.ToLower(v)}), p.regexp().MatchString(v); got != want {
 					t.Errorf("%s %q: gated %v, pattern %v", name, v, got, want)
 				}
 			}
@@ -100,7 +101,7 @@ func mustParse(t *testing.T, s string) *syntax.Regexp {
 // TestPhraseAutomaton checks the one-pass scan against a search for each
 // phrase on its own, on texts built from the phrases and their pieces.
 func TestPhraseAutomaton(t *testing.T) {
-	ac := newPhraseAutomaton(allPhrased)
+	ac := phraseAutomatonOnce()
 	naive := func(text string) uint64 {
 		var m uint64
 		for _, p := range allPhrased {
@@ -138,4 +139,28 @@ func hasAny(lower string, keys []string) bool {
 		}
 	}
 	return false
+}
+
+// TestPatternsCompile compiles every lazily compiled pattern: a pattern
+// that does not compile must fail here, not at its first use on a page.
+func TestPatternsCompile(t *testing.T) {
+	for _, g := range allGated {
+		if g.regexp() == nil {
+			t.Errorf("%s: no regexp", g.src)
+		}
+	}
+	for _, p := range allPhrased {
+		if p.regexp() == nil {
+			t.Errorf("%s: no regexp", p.src)
+		}
+	}
+	if len(allGated) < 10 || len(allPhrased) < 5 {
+		t.Errorf("%d gated and %d phrased patterns registered; the rules have more", len(allGated), len(allPhrased))
+	}
+}
+
+// builtOK builds g's tables and reports whether they are valid.
+func (g *gated) builtOK() bool {
+	g.tables.Do(g.build)
+	return g.ok
 }

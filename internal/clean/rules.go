@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html/atom"
@@ -251,49 +250,49 @@ func words(s string) map[string]bool {
 var (
 	// Labels of related-link boxes and inline promos ("More like this",
 	// "You may also like", "READ MORE:", "ALSO READ").
-	reRelatedLabel = gate(regexp.MustCompile(`(?i)^(more (like this|stories|news|articles|from|on this|to read|in)|related( (posts?|articles?|stories|news|content|links|coverage|reading|topics))?|((other|more|similar) (posts|articles|stories|recipes|guides|reads) )?you (may|might) (also )?(like|enjoy|be interested)|(other|more|similar) ([\p{L}]+ )?(posts|articles|stories|columns|recipes|guides|reads|news|videos|reviews)|read (next|more|also)|also read|see also|recommended( for you| stories| reading| articles)?|trending( now| stories| news)?|don'?t miss|do not miss|most (popular|read|viewed|shared)|popular (posts|stories|articles|now)|latest (news|posts|stories|articles)|recent (posts|articles|stories)|further reading|up next|what to read next|keep reading|in other news|in case you missed it|top stories|editor'?s picks?|sponsored( content| stories| links)?|promoted( stories| content)?|from our partners|around the web|you may have missed|explore more|more in|related video|watch next)\b`))
+	reRelatedLabel = gate(`(?i)^(more (like this|stories|news|articles|from|on this|to read|in)|related( (posts?|articles?|stories|news|content|links|coverage|reading|topics))?|((other|more|similar) (posts|articles|stories|recipes|guides|reads) )?you (may|might) (also )?(like|enjoy|be interested)|(other|more|similar) ([\p{L}]+ )?(posts|articles|stories|columns|recipes|guides|reads|news|videos|reviews)|read (next|more|also)|also read|see also|recommended( for you| stories| reading| articles)?|trending( now| stories| news)?|don'?t miss|do not miss|most (popular|read|viewed|shared)|popular (posts|stories|articles|now)|latest (news|posts|stories|articles)|recent (posts|articles|stories)|further reading|up next|what to read next|keep reading|in other news|in case you missed it|top stories|editor'?s picks?|sponsored( content| stories| links)?|promoted( stories| content)?|from our partners|around the web|you may have missed|explore more|more in|related video|watch next)\b`)
 	// A paragraph that is only a cross-link: "READ MORE: Headline".
-	reInlinePromo     = gate(regexp.MustCompile(`(?i)^\s*(read more|also read|read also|more|related|see also|read next|recommended|must read|don'?t miss|click here|related article|related story|related news|related coverage|more from|watch|listen|opinion|also see|further reading|related links|trending|sponsored|latest|more on this|more on)\s*[:|»›\-–—>]+`))
-	reAdLabel         = gate(regexp.MustCompile(`(?i)^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|sponsor this newsletter|in partnership with|article continues below( this (ad|advertisement))?|story continues below( advertisement)?|continue reading below|content continues below|scroll to continue( with content)?|paid content|anzeige|publicité|werbung|publicidad|pubblicità|reklama)\W*$`))
-	reShareLabel      = gate(regexp.MustCompile(`(?i)^(share( (this|post|article|story|on|via|the article))?|share this (post|article|story|page)|sharing is caring|spread the word|tweet|pin it|email|print|copy link|follow us( on)?|like us on facebook|share on (facebook|twitter|x|linkedin|whatsapp|email)|share your (story|thoughts|experience|feedback)|pin (this|it) for later|pin for later|save (this|it) for later|stay connected( with (me|us))?|follow (us|me)( on [\p{L} ]{1,20})?|follow [\p{L}' ]{1,30} on (facebook|twitter|instagram|x|social media|pinterest|youtube|tiktok|linkedin)[\p{L}, ]*|like us on facebook)\W*$`))
-	reCommentFormText = phrase(regexp.MustCompile(`(?i)(please enter your (comment|name|email|e-mail)|you have entered an incorrect email|leave a (reply|comment)|post comment|save my name, email|your email address will not be published|required fields are marked|cancel reply|logged in as|you must be logged in to post a comment|add a comment|join the discussion|comments are closed)`))
-	reNewsletterText  = phrase(regexp.MustCompile(`(?i)(sign up (for|to) (our|the) .*newsletter|subscribe to (our|my) |subscribe to the .*newsletter|get (our|the) .*newsletter|enter your email|delivered to your inbox|newsletter sign ?up|by signing up, you agree|join (our|my) (mailing|email) list|get updates from this|please check your inbox|subscribe (here|now|today)\b)`))
-	reCookieText      = phrase(regexp.MustCompile(`(?i)(we use cookies|this (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings))`))
+	reInlinePromo     = gate(`(?i)^\s*(read more|also read|read also|more|related|see also|read next|recommended|must read|don'?t miss|click here|related article|related story|related news|related coverage|more from|watch|listen|opinion|also see|further reading|related links|trending|sponsored|latest|more on this|more on)\s*[:|»›\-–—>]+`)
+	reAdLabel         = gate(`(?i)^(advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|sponsor this newsletter|in partnership with|article continues below( this (ad|advertisement))?|story continues below( advertisement)?|continue reading below|content continues below|scroll to continue( with content)?|paid content|anzeige|publicité|werbung|publicidad|pubblicità|reklama)\W*$`)
+	reShareLabel      = gate(`(?i)^(share( (this|post|article|story|on|via|the article))?|share this (post|article|story|page)|sharing is caring|spread the word|tweet|pin it|email|print|copy link|follow us( on)?|like us on facebook|share on (facebook|twitter|x|linkedin|whatsapp|email)|share your (story|thoughts|experience|feedback)|pin (this|it) for later|pin for later|save (this|it) for later|stay connected( with (me|us))?|follow (us|me)( on [\p{L} ]{1,20})?|follow [\p{L}' ]{1,30} on (facebook|twitter|instagram|x|social media|pinterest|youtube|tiktok|linkedin)[\p{L}, ]*|like us on facebook)\W*$`)
+	reCommentFormText = phrase(`(?i)(please enter your (comment|name|email|e-mail)|you have entered an incorrect email|leave a (reply|comment)|post comment|save my name, email|your email address will not be published|required fields are marked|cancel reply|logged in as|you must be logged in to post a comment|add a comment|join the discussion|comments are closed)`)
+	reNewsletterText  = phrase(`(?i)(sign up (for|to) (our|the) .*newsletter|subscribe to (our|my) |subscribe to the .*newsletter|get (our|the) .*newsletter|enter your email|delivered to your inbox|newsletter sign ?up|by signing up, you agree|join (our|my) (mailing|email) list|get updates from this|please check your inbox|subscribe (here|now|today)\b)`)
+	reCookieText      = phrase(`(?i)(we use cookies|this (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings))`)
 	// Affiliate and editorial disclosures: "We may earn commission from links on this page".
-	reDisclosure = phrase(regexp.MustCompile(`(?i)((earn|receive|get)s? (us )?(a |an )?(small |affiliate )?(commission|compensation)|affiliate links?|reader-supported|chosen independently|advertis(er|ing) (disclosure|policy)|editorial (policy|note|guidelines)|we (only )?recommend products|paid partnership|this (post|article) (may )?contains? affiliate)`))
+	reDisclosure = phrase(`(?i)((earn|receive|get)s? (us )?(a |an )?(small |affiliate )?(commission|compensation)|affiliate links?|reader-supported|chosen independently|advertis(er|ing) (disclosure|policy)|editorial (policy|note|guidelines)|we (only )?recommend products|paid partnership|this (post|article) (may )?contains? affiliate)`)
 	// A line that is only a date or a reading time: "Posted: 2 days ago", "4 min read".
-	reDateline = gate(regexp.MustCompile(`(?i)^((posted|published|updated|last updated|modified|date)( on)?:?\s*)?(` + dateAlt + `)?[\s,.|•·–—-]*(at )?(\d{1,2}:\d{2}\s*(am|pm)?( [a-z]{2,4})?)?[\s,.|•·–—-]*(\d+ min(ute)?s?( read)?)?[\s,.|•·–—-]*$`))
+	reDateline = gate(`(?i)^((posted|published|updated|last updated|modified|date)( on)?:?\s*)?(` + dateAlt + `)?[\s,.|•·–—-]*(at )?(\d{1,2}:\d{2}\s*(am|pm)?( [a-z]{2,4})?)?[\s,.|•·–—-]*(\d+ min(ute)?s?( read)?)?[\s,.|•·–—-]*$`)
 	// Credits, copyright lines, bylines and loading placeholders that sit
 	// in the body: "Image Source: Mises Institute", "Copyright © 2023 …",
 	// "Written by Cassidy Horton", "Page 1 of 8", "Loading paragraph...",
 	// "Loading prices for your region…".
-	reBoilerplateLine = gate(regexp.MustCompile(`(?i)^((getty images|shutterstock|istock|alamy|adobe stock|unsplash|ap photo)\b.{0,40}$|(featured? |header |cover |lead |top )?(image|photo|picture|photograph)s?( credits?| source)?\s*(:|by\b)|(photo|image) credits?\b|credits?:|copyright\b|©|\(c\) \d{4}|all rights reserved|(written|posted|published|reviewed|edited|fact[- ]checked) by \S+( \S+){0,4}( (at|on) .*)?$|page \d+ of \d+$|loading( paragraph| content| comments)?(\.\.\.|…)?$|loading [\p{L} ]{1,40}(\.\.\.|…)$|advertisement:|.*\((sponsored|advertisement|ad)\)$)`))
+	reBoilerplateLine = gate(`(?i)^((getty images|shutterstock|istock|alamy|adobe stock|unsplash|ap photo)\b.{0,40}$|(featured? |header |cover |lead |top )?(image|photo|picture|photograph)s?( credits?| source)?\s*(:|by\b)|(photo|image) credits?\b|credits?:|copyright\b|©|\(c\) \d{4}|all rights reserved|(written|posted|published|reviewed|edited|fact[- ]checked) by \S+( \S+){0,4}( (at|on) .*)?$|page \d+ of \d+$|loading( paragraph| content| comments)?(\.\.\.|…)?$|loading [\p{L} ]{1,40}(\.\.\.|…)$|advertisement:|.*\((sponsored|advertisement|ad)\)$)`)
 	// The heading of a FAQ: "FAQ", "FAQs", "Frequently Asked Questions".
-	reFAQLabel = gate(regexp.MustCompile(`(?i)^((\p{L}+ )?faqs?|(\p{L}+ )?frequently asked questions|common questions|questions and answers|q ?& ?a)\b`))
+	reFAQLabel = gate(`(?i)^((\p{L}+ )?faqs?|(\p{L}+ )?frequently asked questions|common questions|questions and answers|q ?& ?a)\b`)
 	// Labels of a table of contents: "Table of Contents", "In this article", "Jump to".
-	reTOCLabel = gate(regexp.MustCompile(`(?i)^(table of contents?|contents|in this (article|post|guide|page)|on this page|jump to( section)?|skip to( section)?|quick links|article contents|toc)\W*$`))
+	reTOCLabel = gate(`(?i)^(table of contents?|contents|in this (article|post|guide|page)|on this page|jump to( section)?|skip to( section)?|quick links|article contents|toc)\W*$`)
 	// Paywall and donation notices: "This article is exclusive to STAT+
 	// subscribers", "This story is funded by readers like you".
-	reSupportNotice = phrase(regexp.MustCompile(`(?i)(exclusive to .{0,30}subscribers|subscribe to (continue|keep) reading|already a (subscriber|member)\?|log ?in to (continue|read)|(funded|supported|made possible) by readers|support (our|independent|local) journalism|become a (member|subscriber|patron|supporter)|(donate|give) (now|today)|make a (donation|contribution)|how was this (issue|newsletter|email)|unsubscribe)`))
+	reSupportNotice = phrase(`(?i)(exclusive to .{0,30}subscribers|subscribe to (continue|keep) reading|already a (subscriber|member)\?|log ?in to (continue|read)|(funded|supported|made possible) by readers|support (our|independent|local) journalism|become a (member|subscriber|patron|supporter)|(donate|give) (now|today)|make a (donation|contribution)|how was this (issue|newsletter|email)|unsubscribe)`)
 	// Invitations to follow the site on social networks: "Follow us on
 	// Instagram", "Follow A Farmgirl's Kitchen on Pinterest", "Join the
 	// Facebook group". A named account must be capitalised ("follow the
 	// race on YouTube" is a sentence of the article).
-	reSocialFollow = phrase(regexp.MustCompile(`(?i:\b(follow|like) (us|me)\b.{0,20}\bon (facebook|twitter|x|instagram|pinterest|youtube|tiktok|linkedin|threads|bluesky|mastodon|social media))|\b(?i:follow) [A-Z][\p{L}'’]*( [A-Z][\p{L}'’]*){0,3} (?i:on (facebook|twitter|instagram|pinterest|youtube|tiktok|linkedin|threads|bluesky|mastodon))\b|(?i:\bjoin (the|our) (facebook|linkedin|discord|slack|telegram|whatsapp|reddit) (group|community|server|channel|page))`))
+	reSocialFollow = phrase(`(?i:\b(follow|like) (us|me)\b.{0,20}\bon (facebook|twitter|x|instagram|pinterest|youtube|tiktok|linkedin|threads|bluesky|mastodon|social media))|\b(?i:follow) [A-Z][\p{L}'’]*( [A-Z][\p{L}'’]*){0,3} (?i:on (facebook|twitter|instagram|pinterest|youtube|tiktok|linkedin|threads|bluesky|mastodon))\b|(?i:\bjoin (the|our) (facebook|linkedin|discord|slack|telegram|whatsapp|reddit) (group|community|server|channel|page))`)
 	// Site notes under an article: "The views expressed on … are not
 	// necessarily those of …", "Please take a moment to leave a star rating".
-	reSiteNote = phrase(regexp.MustCompile(`(?i)((views|opinions) expressed (on|in|here|by).{0,80}?\b(are|do) not necessarily|leave a (star )?rating|rate this recipe)`))
+	reSiteNote = phrase(`(?i)((views|opinions) expressed (on|in|here|by).{0,80}?\b(are|do) not necessarily|leave a (star )?rating|rate this recipe)`)
 	// An "updated" line under the article: "Last updated March 3, 2025
 	// by Erik Demaine." (a page footer, not part of the text).
-	reUpdatedLine = gate(regexp.MustCompile(`(?i)^(last )?(updated|modified)( on)?:?\s*(` + dateAlt + `)\b`))
+	reUpdatedLine = gate(`(?i)^(last )?(updated|modified)( on)?:?\s*(` + dateAlt + `)\b`)
 	// The name of a newsletter standing alone: "Tech World With Milan
 	// Newsletter", "The Morning Newsletter:".
-	reNewsletterLabel = gate(regexp.MustCompile(`(?i)^[\p{L}\d'’&,. -]{0,50}\bnewsletters?\W*$`))
+	reNewsletterLabel = gate(`(?i)^[\p{L}\d'’&,. -]{0,50}\bnewsletters?\W*$`)
 	// A heading that is only a call to action: "Register", "CONTACT US",
 	// "Get the FREE eBook!", "Request a Free Consultation".
-	reCTAHeading = gate(regexp.MustCompile(`(?i)^(contact( us)?|register( now)?|get in touch|sign up( now)?|subscribe( now)?|join us|donate( now)?|apply now|(get|download|grab|claim|request|book|schedule) (the |your |a |an |our )?free( [\p{L}\d'’-]+){1,6})\W*$`))
+	reCTAHeading = gate(`(?i)^(contact( us)?|register( now)?|get in touch|sign up( now)?|subscribe( now)?|join us|donate( now)?|apply now|(get|download|grab|claim|request|book|schedule) (the |your |a |an |our )?free( [\p{L}\d'’-]+){1,6})\W*$`)
 	// Calls to action that are a lone link or button: "Buy on Amazon", "Start free trial".
-	reCTA = gate(regexp.MustCompile(`(?i)^(buy|shop|order|check (the )?price|see (the )?price|view (the )?(deal|price|offer)|get (it|the deal|started|a quote|a demo|a free)|start( (your|a|the))? (free )?(trial|now|today|learning)|try (it )?(now|for free|free)|learn more|read more|find out more|book (a|your|now|today)|schedule (a|your)|request (a|your)|sign up|subscribe|download|contact( us)?|get in touch|join|register|apply now|call (us|now)|enroll|donate)\b`))
+	reCTA = gate(`(?i)^(buy|shop|order|check (the )?price|see (the )?price|view (the )?(deal|price|offer)|get (it|the deal|started|a quote|a demo|a free)|start( (your|a|the))? (free )?(trial|now|today|learning)|try (it )?(now|for free|free)|learn more|read more|find out more|book (a|your|now|today)|schedule (a|your)|request (a|your)|sign up|subscribe|download|contact( us)?|get in touch|join|register|apply now|call (us|now)|enroll|donate)\b`)
 )
 
 // dateAlt matches one written date: "March 3, 2025", "3rd March 2025",

@@ -125,16 +125,16 @@ func process(page []byte, opts Options) (*Result, error) {
 
 // MemoryLimit is the soft memory limit, in bytes, that a host running the
 // engine alone in a single-threaded runtime (the WASM bridge) should give
-// Go's runtime for a page of n bytes: 36 MiB, or 20 bytes per page byte
-// when that is more. Most pages' live data stays far below 36 MiB, and the
-// collector working harder near the limit keeps a worker's memory (WASM
-// memory never shrinks) under 64 MiB on a 2 MB page. A larger page's live
-// data grows to about 20 times its size: a fixed limit below that would
-// keep the collector running all the time and make a 10 MB page twice as
-// slow.
+// Go's runtime for a page of n bytes: 32 MiB up to about 2 MB of page, then
+// 28 bytes per page byte less 20 MiB. Most pages' live data stays far below
+// 32 MiB, and the collector working harder near the limit keeps a worker's
+// memory (WASM memory never shrinks) under 64 MiB on a 2 MB page. A larger
+// page's live data grows to about 22 bytes per page byte: a limit below
+// that would keep the collector running all the time and make a 10 MB page
+// twice as slow.
 func MemoryLimit(n int) int64 {
-	const base, perByte = 36 << 20, 20
-	if l := int64(n) * perByte; l > base {
+	const base, perByte, less = 32 << 20, 28, 20 << 20
+	if l := int64(n)*perByte - less; l > base {
 		return l
 	}
 	return base

@@ -177,19 +177,29 @@ func BenchmarkProcessSample(b *testing.B) {
 	}
 }
 
+// TestMemoryLimit checks the properties the limit is chosen for, not its
+// formula: news-sized pages share one small limit; a 2 MB page's stays low
+// enough for the 64 MiB memory budget; a very large page's stays above its
+// live data (about 22 bytes per page byte); it never shrinks as pages grow.
 func TestMemoryLimit(t *testing.T) {
-	tests := []struct {
-		page int
-		want int64
-	}{
-		{0, 36 << 20},
-		{100_000, 36 << 20},
-		{2_000_000, 40_000_000}, // 38 MiB: a 2 MB page's live data fits
-		{10_000_000, 200_000_000},
+	const mib = 1 << 20
+	if a, b := MemoryLimit(0), MemoryLimit(500_000); a != b || a > 40*mib {
+		t.Errorf("small pages: %d and %d bytes, want one limit of at most 40 MiB", a, b)
 	}
-	for _, tt := range tests {
-		if got := MemoryLimit(tt.page); got != tt.want {
-			t.Errorf("MemoryLimit(%d) = %d, want %d", tt.page, got, tt.want)
+	if l := MemoryLimit(2_000_000); l > 40*mib {
+		t.Errorf("2 MB page: %d MiB, want at most 40 MiB", l/mib)
+	}
+	for _, n := range []int{5_000_000, 10_000_000, 16 << 20} {
+		if l := MemoryLimit(n); l < int64(n)*22 {
+			t.Errorf("%d-byte page: %d MiB, below its live data (%d MiB)", n, l/mib, int64(n)*22/mib)
 		}
+	}
+	prev := int64(0)
+	for n := 0; n <= 20_000_000; n += 250_000 {
+		l := MemoryLimit(n)
+		if l < prev {
+			t.Fatalf("limit shrinks at %d bytes: %d < %d", n, l, prev)
+		}
+		prev = l
 	}
 }

@@ -17,8 +17,8 @@
 //	    back as {error}), "exit" stops the Go runtime (the JS loader must
 //	    re-create the engine).
 //
-// Before each call it sets the Go runtime's soft memory limit to
-// engine.MemoryLimit for the page (one line of runtime tuning, no logic).
+// Before each call it lets engine.TuneRuntime set up Go's runtime for the
+// page (the memory limit; a collection before a large page).
 //
 // The program then blocks forever; the JS side keeps the instance and calls
 // into it. A panic is recovered here and becomes an error value: an
@@ -28,7 +28,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"runtime/debug"
 	"syscall/js"
 	"time"
 
@@ -70,7 +69,7 @@ func process(_ js.Value, args []js.Value) (ret any) {
 			opts.Timeout = time.Duration(ms.Float() * float64(time.Millisecond))
 		}
 	}
-	debug.SetMemoryLimit(engine.MemoryLimit(len(page)))
+	engine.TuneRuntime(len(page))
 	res, err := engine.Process(page, opts)
 	if err != nil {
 		return map[string]any{"error": err.Error(), "code": engine.ErrorCode(err)}

@@ -76,16 +76,22 @@ type article struct {
 	bud *budget.Budget
 }
 
+// tokenChunk is the most tokens newArticle puts in one array (256 KiB).
+const tokenChunk = 4096
+
 func newArticle(blocks []Block) *article {
 	a := &article{blocks: blocks, quotes: make([][]qspan, len(blocks)), gid: make([][]int, len(blocks)), blockSpeaker: make([]int, len(blocks))}
-	// One array for the tokens of every sentence, sized for about one token
-	// per four bytes of text (prose runs nearer one per six): growing it
-	// sentence by sentence made most of attribution's garbage.
+	// Sentences take their tokens from shared arrays of up to tokenChunk
+	// tokens, sized for about one token per four bytes of text (prose runs
+	// nearer one per six): growing a slice per sentence made most of
+	// attribution's garbage, and one array for a whole long article is a
+	// large contiguous block that a WASM heap (it never shrinks) may have to
+	// grow for.
 	textBytes := 0
 	for b := range blocks {
 		textBytes += len(blocks[b].Text)
 	}
-	toks := make([]token, 0, textBytes/4+16)
+	toks := make([]token, 0, min(textBytes/4+16, tokenChunk))
 	for b := range blocks {
 		a.blockSpeaker[b] = -1
 		if blocks[b].Heading {
@@ -112,6 +118,9 @@ func newArticle(blocks []Block) *article {
 		}
 		text := blocks[b].Text
 		for _, sp := range splitSentences(text, a.quotes[b]) {
+			if need := (sp.end-sp.start)/4 + 16; cap(toks)-len(toks) < need {
+				toks = make([]token, 0, max(tokenChunk, need))
+			}
 			start := len(toks)
 			toks = appendTokens(toks, text, sp, a.quotes[b])
 			a.sents = append(a.sents, sentence{block: b, sp: sp, toks: toks[start:len(toks):len(toks)]})

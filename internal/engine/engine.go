@@ -9,6 +9,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -138,6 +139,24 @@ func MemoryLimit(n int) int64 {
 		return l
 	}
 	return base
+}
+
+// largePage is the page size from which TuneRuntime collects garbage
+// before the call: above it the collection costs far less than the page.
+const largePage = 512 << 10
+
+// TuneRuntime prepares Go's runtime for one call on a page of n bytes, for a
+// host that runs the engine alone in a single-threaded runtime (the WASM
+// bridge; a native program has no reason to call it). It sets the soft
+// memory limit to MemoryLimit(n) and, before a large page, collects what
+// earlier calls left, so the heap grows from live data only: WASM memory
+// never shrinks, and a second 2 MB page on top of the first one's garbage
+// pushed it past 64 MiB.
+func TuneRuntime(n int) {
+	debug.SetMemoryLimit(MemoryLimit(n))
+	if n >= largePage {
+		runtime.GC()
+	}
 }
 
 func (o Options) timeout() time.Duration {

@@ -9,7 +9,6 @@ package main
 
 import (
 	"fmt"
-	"runtime/debug"
 	"syscall/js"
 
 	"github.com/saywho/saywho/internal/engine"
@@ -37,7 +36,7 @@ func process(_ js.Value, args []js.Value) (ret any) {
 			opts.URL = u.String()
 		}
 	}
-	debug.SetMemoryLimit(engine.MemoryLimit(len(page))) // as wasm/main.go does
+	engine.TuneRuntime(len(page)) // as wasm/main.go does
 	res, err := engine.Process(page, opts)
 	if err != nil {
 		return map[string]any{"error": err.Error()}

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -224,22 +225,17 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 // countWords counts white-space separated words (as strings.Fields
 // splits them, without building the slice).
 func countWords(s string) int {
-	n := 0
-	in := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			in = false
-		} else if !in {
-			in = true
-			n++
-		}
-	}
-	return n
+	return countWordsUpTo(s, math.MaxInt)
 }
 
 // wordsAtMost reports countWords(s) <= max, reading s only as far as the
 // word past max.
 func wordsAtMost(s string, max int) bool {
+	return countWordsUpTo(s, max) <= max
+}
+
+// countWordsUpTo is countWords, stopping at the word past limit.
+func countWordsUpTo(s string, limit int) int {
 	n := 0
 	in := false
 	for _, r := range s {
@@ -248,12 +244,12 @@ func wordsAtMost(s string, max int) bool {
 		} else if !in {
 			in = true
 			n++
-			if n > max {
-				return false
+			if n > limit {
+				return n
 			}
 		}
 	}
-	return true
+	return n
 }
 
 // findFirst returns the first element in document order under n for which

@@ -191,13 +191,19 @@ func (r *renderer) itemRun(run []*html.Node) {
 	if t == "" {
 		return
 	}
+	r.inlineBlock("li", t, run)
+}
+
+// inlineBlock writes nodes, inline, inside a <tag data-sw-block> for a new
+// text block t.
+func (r *renderer) inlineBlock(tag, t string, nodes []*html.Node) {
 	id := len(r.blocks)
-	r.blocks = append(r.blocks, Block{Tag: "li", Text: t})
-	r.b.WriteString(`<li data-sw-block="` + strconv.Itoa(id) + `">`)
-	for _, n := range run {
+	r.blocks = append(r.blocks, Block{Tag: tag, Text: t})
+	r.b.WriteString(`<` + tag + ` data-sw-block="` + strconv.Itoa(id) + `">`)
+	for _, n := range nodes {
 		r.inline(n)
 	}
-	r.b.WriteString("</li>")
+	r.b.WriteString("</" + tag + ">")
 }
 
 // inlineRun wraps a run of inline nodes in <p data-sw-block>, splitting
@@ -230,13 +236,7 @@ func (r *renderer) para(nodes []*html.Node) {
 		}
 		return
 	}
-	id := len(r.blocks)
-	r.blocks = append(r.blocks, Block{Tag: "p", Text: t})
-	r.b.WriteString(`<p data-sw-block="` + strconv.Itoa(id) + `">`)
-	for _, n := range nodes {
-		r.inline(n)
-	}
-	r.b.WriteString("</p>")
+	r.inlineBlock("p", t, nodes)
 }
 
 func (r *renderer) leafBlock(n *html.Node, a atom.Atom) {

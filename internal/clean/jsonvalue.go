@@ -162,20 +162,13 @@ func (d *jsonDecoder) object() (any, error) {
 			return nil, err
 		}
 		m[k] = v
-		d.skipSpace()
-		if d.i < len(d.s) {
-			switch d.s[d.i] {
-			case ',':
-				d.i++
-				d.skipSpace()
-				continue
-			case '}':
-				d.i++
-				d.depth--
-				return m, nil
-			}
+		done, err := d.next('}', "after object key:value pair")
+		if err != nil {
+			return nil, err
 		}
-		return nil, d.unexpected("after object key:value pair")
+		if done {
+			return m, nil
+		}
 	}
 }
 
@@ -195,21 +188,34 @@ func (d *jsonDecoder) array() (any, error) {
 			return nil, err
 		}
 		a = append(a, v)
-		d.skipSpace()
-		if d.i < len(d.s) {
-			switch d.s[d.i] {
-			case ',':
-				d.i++
-				d.skipSpace()
-				continue
-			case ']':
-				d.i++
-				d.depth--
-				return a, nil
-			}
+		done, err := d.next(']', "after array element")
+		if err != nil {
+			return nil, err
 		}
-		return nil, d.unexpected("after array element")
+		if done {
+			return a, nil
+		}
 	}
+}
+
+// next reads what follows an element of an object or array: a comma (more
+// to come) or close (done, one level up); anything else is an error
+// described as where.
+func (d *jsonDecoder) next(close byte, where string) (done bool, err error) {
+	d.skipSpace()
+	if d.i < len(d.s) {
+		switch d.s[d.i] {
+		case ',':
+			d.i++
+			d.skipSpace()
+			return false, nil
+		case close:
+			d.i++
+			d.depth--
+			return true, nil
+		}
+	}
+	return false, d.unexpected(where)
 }
 
 // number reads -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? and parses

@@ -1,25 +1,13 @@
 package clean
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// seedGold is the part of ../shared/fixtures/NAME.gold.json this package
-// answers for.
-type seedGold struct {
-	Page   string   `json:"page"`
-	Title  string   `json:"title"`
-	Byline string   `json:"byline"`
-	Keep   []string `json:"keep"`
-	Remove []struct {
-		Kind string `json:"kind"`
-		Text string `json:"text"`
-	} `json:"remove"`
-}
+	"github.com/saywho/saywho/internal/attribution/score"
+)
 
 // reportedKinds must appear in Removed with the gold kind.
 var reportedKinds = map[string]bool{"comment-form": true, "spam-byline": true, "related-links": true, "share": true}
@@ -34,13 +22,9 @@ func TestSeedFixtures(t *testing.T) {
 		t.Skip("../shared/fixtures is absent: seed fixtures not checked")
 	}
 	for _, gp := range golds {
-		var g seedGold
-		b, err := os.ReadFile(gp)
+		g, err := score.Load(gp) // the gold format the engine's fixture test reads too
 		if err != nil {
 			t.Fatal(err)
-		}
-		if err := json.Unmarshal(b, &g); err != nil {
-			t.Fatalf("%s: %v", gp, err)
 		}
 		t.Run(g.Page, func(t *testing.T) {
 			page, err := os.ReadFile(filepath.Join(dir, g.Page))

@@ -55,12 +55,7 @@ func run(dev, shared string, verbose, useClean bool) error {
 		}
 		got := attribution.Attribute(blocks, attribution.Options{})
 		if showFor != "" && strings.Contains(gold.Page, showFor) {
-			for _, sp := range got {
-				fmt.Printf("  %s [%s] (%s)\n", sp.Name, sp.Role, sp.Kind)
-				for _, st := range sp.Statements {
-					fmt.Printf("      %s %q %q\n", map[bool]string{true: "D", false: "I"}[st.Direct], st.Cue, st.Text)
-				}
-			}
+			printSpeakers(got)
 		}
 		r := score.Score(gold, got)
 		fmt.Printf("%-28s R %.2f  P %.2f  roles %d/%d\n", filepath.Base(gold.Page), r.Recall(), r.Precision(), r.RolesRight, r.Roles)
@@ -84,12 +79,7 @@ func run(dev, shared string, verbose, useClean bool) error {
 		}
 		got := attribution.Attribute(blocks, attribution.Options{})
 		if showFor != "" && strings.Contains(gold.Page, showFor) {
-			for _, sp := range got {
-				fmt.Printf("  %s [%s] (%s)\n", sp.Name, sp.Role, sp.Kind)
-				for _, st := range sp.Statements {
-					fmt.Printf("      %s %q %q\n", map[bool]string{true: "D", false: "I"}[st.Direct], st.Cue, st.Text)
-				}
-			}
+			printSpeakers(got)
 		}
 		r := score.Score(gold, got)
 		fmt.Printf("%-28s R %.2f  P %.2f  roles %d/%d  not-statements %d  (blocks via %s)\n", gold.Page, r.Recall(), r.Precision(), r.RolesRight, r.Roles, r.NotStatementHits, via)
@@ -135,4 +125,14 @@ func seedBlocks(path string, useClean bool) ([]attribution.Block, string, error)
 	}
 	blocks, err := score.ReadHTML(path)
 	return blocks, "article-p", err
+}
+
+// printSpeakers lists what attribution found on a page (-show).
+func printSpeakers(got []attribution.Speaker) {
+	for _, sp := range got {
+		fmt.Printf("  %s [%s] (%s)\n", sp.Name, sp.Role, sp.Kind)
+		for _, st := range sp.Statements {
+			fmt.Printf("      %s %q %q\n", map[bool]string{true: "D", false: "I"}[st.Direct], st.Cue, st.Text)
+		}
+	}
 }

@@ -66,8 +66,11 @@ type article struct {
 	gid    [][]int   // per block quote → global quote
 	gq     []*gquote
 	sents  []sentence
-	reg    registry
-	out    []said
+	// blockSents[b] is the index in sents of block b's first sentence, and
+	// blockSents[b+1] one past its last: a block's sentences are contiguous.
+	blockSents []int
+	reg        registry
+	out        []said
 	// per block: speaker of the last frame in it, or -1
 	blockSpeaker []int
 	// per sentence: speaker of its first frame, or -1
@@ -80,7 +83,7 @@ type article struct {
 const tokenChunk = 4096
 
 func newArticle(blocks []Block) *article {
-	a := &article{blocks: blocks, quotes: make([][]qspan, len(blocks)), gid: make([][]int, len(blocks)), blockSpeaker: make([]int, len(blocks))}
+	a := &article{blocks: blocks, quotes: make([][]qspan, len(blocks)), gid: make([][]int, len(blocks)), blockSpeaker: make([]int, len(blocks)), blockSents: make([]int, len(blocks)+1)}
 	// Sentences take their tokens from shared arrays of up to tokenChunk
 	// tokens, sized for about one token per four bytes of text (prose runs
 	// nearer one per six): growing a slice per sentence made most of
@@ -103,6 +106,7 @@ func newArticle(blocks []Block) *article {
 	// join multi-paragraph quotes: an unclosed quote continues in the next
 	// block when that block opens with a quote mark
 	for b := range blocks {
+		a.blockSents[b] = len(a.sents)
 		for qi := range a.quotes[b] {
 			if b > 0 && qi == 0 && a.continues(b) {
 				g := a.gid[b-1][len(a.gid[b-1])-1]
@@ -126,6 +130,7 @@ func newArticle(blocks []Block) *article {
 			a.sents = append(a.sents, sentence{block: b, sp: sp, toks: toks[start:len(toks):len(toks)]})
 		}
 	}
+	a.blockSents[len(blocks)] = len(a.sents)
 	return a
 }
 
@@ -357,8 +362,10 @@ func (a *article) emitQuotes(ent int, cue string, b int, qs []int) {
 // sentenceAt returns the sentence of block b holding byte offset off.
 func (a *article) sentenceAt(b, off int) string {
 	text := a.blocks[b].Text
-	for _, s := range a.sents {
-		if s.block == b && off >= s.sp.start && off < s.sp.end {
+	// Only block b's sentences: scanning them all made a long article's
+	// statements cost time quadratic in its length.
+	for _, s := range a.sents[a.blockSents[b]:a.blockSents[b+1]] {
+		if off >= s.sp.start && off < s.sp.end {
 			return text[s.sp.start:s.sp.end]
 		}
 	}

@@ -86,6 +86,7 @@ type cleaner struct {
 	drop     map[*html.Node]bool // invisible, removed without record
 
 	hintCache map[string]Kind // hint string → kind (hints.go)
+	hintBuf   []byte          // junkHintKind's scratch
 	anchorIDs map[string]bool // ids that in-page links point to (prepare.go)
 	mainEl    *html.Node      // the <main> (or role=main) element, when the page has one
 	mains     int             // how many the page has

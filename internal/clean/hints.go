@@ -139,7 +139,27 @@ func (c *cleaner) hintString(n *html.Node, junk bool) string {
 // hintStringCamel is hintString, with camelCase names split when camel is
 // set.
 func (c *cleaner) hintStringCamel(n *html.Node, junk, camel bool) string {
-	var b strings.Builder
+	return string(c.appendHint(nil, n, junk, camel))
+}
+
+// junkHintKind is hintTableKind(hintString(n, true)). The hint string is
+// built in a scratch buffer and made a string only when the cache has not
+// seen it: most elements repeat a few class names, and one string per
+// element was a good share of the engine's garbage.
+func (c *cleaner) junkHintKind(n *html.Node) Kind {
+	b := c.appendHint(c.hintBuf[:0], n, true, false)
+	c.hintBuf = b
+	if len(b) == 0 {
+		return ""
+	}
+	if k, ok := c.hintCache[string(b)]; ok {
+		return k
+	}
+	return c.hintTableKind(string(b))
+}
+
+// appendHint appends hintStringCamel(n, junk, camel) to b.
+func (c *cleaner) appendHint(b []byte, n *html.Node, junk, camel bool) []byte {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "id":
@@ -153,14 +173,29 @@ func (c *cleaner) hintStringCamel(n *html.Node, junk, camel bool) string {
 			fallthrough
 		case "class", "data-component", "data-module", "data-testid", "data-type", "data-block", "data-widget", "data-section", "data-role", "itemprop":
 			if camel {
-				writeHintLower(&b, a.Val)
+				b = appendHintLower(b, a.Val)
 			} else {
-				b.WriteString(strings.ToLower(a.Val))
+				b = appendLower(b, a.Val)
 			}
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
 	}
-	return b.String()
+	return b
+}
+
+// appendLower appends strings.ToLower(v) to b.
+func appendLower(b []byte, v string) []byte {
+	for i := 0; i < len(v); i++ {
+		ch := v[i]
+		if ch >= 0x80 {
+			return append(b, strings.ToLower(v[i:])...)
+		}
+		if ch >= 'A' && ch <= 'Z' {
+			ch += 'a' - 'A'
+		}
+		b = append(b, ch)
+	}
+	return b
 }
 
 // isSlug: an id made of slugMinWords or more words of letters joined by
@@ -187,22 +222,22 @@ func isSlug(id string) bool {
 	return words >= slugMinWords
 }
 
-// writeHintLower writes v lower-cased, with a "-" where a lower-case
+// appendHintLower appends v lower-cased, with a "-" where a lower-case
 // letter meets an upper-case one ("ColumnMain" → "column-main"), so the
 // words of camelCase class names are looked up one by one.
-func writeHintLower(b *strings.Builder, v string) {
+func appendHintLower(b []byte, v string) []byte {
 	for i := 0; i < len(v); i++ {
 		if v[i] >= 0x80 {
-			b.WriteString(strings.ToLower(v[i:]))
-			return
+			return append(b, strings.ToLower(v[i:])...)
 		}
 		ch := v[i]
 		if ch >= 'A' && ch <= 'Z' {
 			if i > 0 && v[i-1] >= 'a' && v[i-1] <= 'z' {
-				b.WriteByte('-')
+				b = append(b, '-')
 			}
 			ch += 'a' - 'A'
 		}
-		b.WriteByte(ch)
+		b = append(b, ch)
 	}
+	return b
 }

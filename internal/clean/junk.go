@@ -304,11 +304,7 @@ func (c *cleaner) hintKind(n *html.Node) (k Kind, strong bool) {
 			return KindAd, false
 		}
 	}
-	ci := c.hintString(n, true)
-	if ci == "" {
-		return "", false
-	}
-	switch k := c.hintTableKind(ci); k {
+	switch k := c.junkHintKind(n); k {
 	case "":
 	case KindCommentForm, KindComments:
 		return k, true

@@ -32,7 +32,7 @@ func (c *cleaner) tagBase(n *html.Node) float64 {
 func (c *cleaner) classWeight(n *html.Node) float64 {
 	w := 0.0
 	if ci := c.hintString(n, false); ci != "" {
-		k := c.hintTableKind(c.hintString(n, true))
+		k := c.junkHintKind(n)
 		if k != "" {
 			w -= 25
 			// Beside a junk word, the parts of camelCase names do not

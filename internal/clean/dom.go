@@ -49,7 +49,13 @@ func classID(n *html.Node) string {
 	if c == "" && id == "" {
 		return ""
 	}
-	return strings.ToLower(c + " " + id)
+	// One allocation: the lower-cased copy is written straight into the
+	// result instead of joining first and lower-casing the join.
+	b := make([]byte, 0, len(c)+1+len(id))
+	b = appendLower(b, c)
+	b = append(b, ' ')
+	b = appendLower(b, id)
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 func isElem(n *html.Node, a atom.Atom) bool {

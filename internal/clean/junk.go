@@ -3,6 +3,7 @@ package clean
 import (
 	"net/url"
 	"strings"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -351,10 +352,22 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 	if t == "" {
 		return ""
 	}
+	// strings.ToLower(t), made once and only when needed, in a pooled
+	// buffer: it never outlives this call.
 	lower, haveLower := "", false
-	low := func() string { // strings.ToLower(t), made once
+	var lowerBuf *[]byte
+	defer func() {
+		if lowerBuf != nil {
+			*lowerBuf = (*lowerBuf)[:0]
+			rawTextPool.Put(lowerBuf)
+		}
+	}()
+	low := func() string {
 		if !haveLower {
-			lower, haveLower = strings.ToLower(t), true
+			lowerBuf = rawTextPool.Get().(*[]byte)
+			b := appendLower((*lowerBuf)[:0], t)
+			*lowerBuf = b
+			lower, haveLower = unsafe.String(unsafe.SliceData(b), len(b)), true
 		}
 		return lower
 	}

@@ -2,7 +2,6 @@ package clean
 
 import (
 	"math"
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -117,8 +116,13 @@ func isCollapsed(s string) bool {
 
 // collapseCopy is collapse, always into a new string.
 func collapseCopy(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	b := collapseAppend(make([]byte, 0, len(s)), s)
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// collapseAppend appends collapseCopy(s) to b.
+func collapseAppend(b []byte, s string) []byte {
+	start := len(b)
 	space := false
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -132,11 +136,11 @@ func collapseCopy(s string) string {
 			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace(s[j]) {
 				j++
 			}
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+			if space && len(b) > start {
+				b = append(b, ' ')
 			}
 			space = false
-			b.WriteString(s[i:j])
+			b = append(b, s[i:j]...)
 			i = j
 			continue
 		}
@@ -146,13 +150,13 @@ func collapseCopy(s string) string {
 			space = true
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if space && len(b) > start {
+			b = append(b, ' ')
 		}
 		space = false
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
-	return b.String()
+	return b
 }
 
 // asciiSpace: the ASCII white space unicode.IsSpace knows.
@@ -220,6 +224,26 @@ func textOfNodes(nodes []*html.Node, skip func(*html.Node) bool, spaced bool) st
 // textOf is the collapsed visible text of n.
 func textOf(n *html.Node) string {
 	return textOfNodes([]*html.Node{n}, nil, false)
+}
+
+// scratchTextOf is textOf(n) in a pooled buffer, for a caller that only
+// reads the text: it is valid until releaseText(buf), and whatever keeps it
+// must copy it.
+func scratchTextOf(n *html.Node) (t string, buf *[]byte) {
+	p := rawTextPool.Get().(*[]byte)
+	raw := appendRawText((*p)[:0], n, nil)
+	buf = rawTextPool.Get().(*[]byte)
+	b := collapseAppend((*buf)[:0], unsafe.String(unsafe.SliceData(raw), len(raw)))
+	*buf = b
+	*p = raw[:0]
+	rawTextPool.Put(p)
+	return unsafe.String(unsafe.SliceData(b), len(b)), buf
+}
+
+// releaseText gives scratchTextOf's buffer back.
+func releaseText(buf *[]byte) {
+	*buf = (*buf)[:0]
+	rawTextPool.Put(buf)
 }
 
 func textOfSkip(n *html.Node, skip func(*html.Node) bool) string {

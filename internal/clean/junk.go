@@ -106,7 +106,8 @@ func (c *cleaner) classify(n *html.Node, above Kind, bodyP int) {
 	if c.linkInSentence(n) {
 		return // a link inside a sentence is judged with its sentence
 	}
-	t := textOf(n)
+	t, buf := scratchTextOf(n)
+	defer releaseText(buf)
 	if tk := c.textKind(n, t, st); tk != "" {
 		if tk == KindOther && above != "" {
 			return // already out, and "other" says nothing more ("Contact" in a menu stays navigation)
@@ -374,7 +375,7 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 	k, ok := c.textCache[t]
 	if !ok {
 		k = textOnlyKindLower(t, low())
-		c.textCache[t] = k
+		c.textCache[strings.Clone(t)] = k // t may be a scratch buffer
 	}
 	if k == KindCommentForm && c.hasLongParagraph(n) {
 		k = ""

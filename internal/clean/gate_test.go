@@ -164,3 +164,31 @@ func (g *gated) builtOK() bool {
 	g.tables.Do(g.build)
 	return g.ok
 }
+
+// TestHintGramFilter: the filter in front of the hint tables lets every
+// word of every table through, and turns away grams no table has.
+func TestHintGramFilter(t *testing.T) {
+	tables := map[string]map[string]bool{
+		"byline": hintByline, "figure": hintFigure, "caption": hintCaption,
+		"bylineName": hintBylineName, "cta": hintCTA, "positive": hintPositive,
+	}
+	for _, ht := range hintTables {
+		tables[string(ht.kind)] = ht.words
+	}
+	for name, words := range tables {
+		for w := range words {
+			if !hintGramFilter.may([]byte(w)) {
+				t.Errorf("%s: %q is filtered out", name, w)
+			}
+		}
+	}
+	for _, g := range []string{"", "zzzzqqqqxxxx", "0"} {
+		if hintGramFilter.may([]byte(g)) {
+			t.Errorf("%q passes the filter", g)
+		}
+	}
+	// Through the matcher: a table word inside a longer class list.
+	if !hintMatch("wp-block post-byline x", hintByline) || hintMatch("wp-block post-zzqx", hintByline) {
+		t.Error("hintMatch disagrees with the byline table")
+	}
+}

@@ -75,6 +75,9 @@ func tokenGrams(tok string, table map[string]bool, best *int) bool {
 				break
 			}
 			g = append(g, ws[j]...)
+			if !hintGramFilter.may(g) {
+				continue
+			}
 			if table != nil {
 				if table[string(g)] {
 					return true

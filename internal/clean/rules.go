@@ -242,8 +242,29 @@ func words(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
 		m[w] = true
+		hintGramFilter.add(w)
 	}
 	return m
+}
+
+// hintGramFilter holds the first byte and length of every word of every
+// words table: a class-name gram that fails it is in none of them and is
+// not looked up (map look-ups hash in software in WASM).
+var hintGramFilter gramFilter
+
+// gramFilter: bit len%64 of entry b is set when a word of that length
+// starts with byte b.
+type gramFilter [256]uint64
+
+func (f *gramFilter) add(w string) {
+	if w != "" {
+		f[w[0]] |= 1 << (len(w) & 63)
+	}
+}
+
+// may is false when no word added has g's first byte and length.
+func (f *gramFilter) may(g []byte) bool {
+	return len(g) > 0 && f[g[0]]&(1<<(len(g)&63)) != 0
 }
 
 // Text patterns for whole short blocks.

@@ -183,7 +183,7 @@ func appendRawText(b []byte, n *html.Node, skip func(*html.Node) bool) []byte {
 			return b
 		}
 	}
-	block := n.Type == html.ElementNode && blockTags[n.DataAtom]
+	block := n.Type == html.ElementNode && blockTags.has(n.DataAtom)
 	if block {
 		b = append(b, ' ')
 	}

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"golang.org/x/net/html/atom"
 	"math/rand/v2"
 	"regexp/syntax"
 	"slices"
@@ -190,5 +191,27 @@ func TestHintGramFilter(t *testing.T) {
 	// Through the matcher: a table word inside a longer class list.
 	if !hintMatch("wp-block post-byline x", hintByline) || hintMatch("wp-block post-zzqx", hintByline) {
 		t.Error("hintMatch disagrees with the byline table")
+	}
+}
+
+// TestAtomSet: membership by binary search agrees with the lists.
+func TestAtomSet(t *testing.T) {
+	s := newAtomSet(atom.P, atom.Div, atom.H1, atom.P)
+	for _, tc := range []struct {
+		a    atom.Atom
+		want bool
+	}{
+		{atom.P, true}, {atom.Div, true}, {atom.H1, true},
+		{atom.Span, false}, {atom.H2, false}, {0, false}, {atom.Br, false},
+	} {
+		if got := s.has(tc.a); got != tc.want {
+			t.Errorf("has(%v) = %v, want %v", tc.a, got, tc.want)
+		}
+	}
+	if len(s) != 3 {
+		t.Errorf("duplicates kept: %v", s)
+	}
+	if blockTags.has(atom.Br) || !blockTags.has(atom.Div) || !dropTags.has(atom.Script) || dropTags.has(atom.P) {
+		t.Error("blockTags or dropTags lost their members")
 	}
 }

@@ -150,7 +150,7 @@ func isJumpLink(n *html.Node, st *nodeStat) bool {
 // plain words with text on both sides ("On <strong>July 4, 2025</strong>,
 // the bill …").
 func (c *cleaner) linkInSentence(n *html.Node) bool {
-	if blockTags[n.DataAtom] || isHeading(n) {
+	if blockTags.has(n.DataAtom) || isHeading(n) {
 		return false
 	}
 	st := c.st(n)
@@ -158,7 +158,7 @@ func (c *cleaner) linkInSentence(n *html.Node) bool {
 		return false
 	}
 	b := n.Parent
-	for b != nil && b.Type == html.ElementNode && !blockTags[b.DataAtom] {
+	for b != nil && b.Type == html.ElementNode && !blockTags.has(b.DataAtom) {
 		b = b.Parent
 	}
 	if b == nil || b.Type != html.ElementNode || b == c.body {
@@ -397,7 +397,7 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 	}
 	// Whole blocks only (a link inside a sentence stays): a newsletter's
 	// name, an invitation to follow the site, a site note.
-	if blockTags[n.DataAtom] || isHeading(n) {
+	if blockTags.has(n.DataAtom) || isHeading(n) {
 		l := runeLen(t)
 		lower := low()
 		hits := phraseHits{lower: lower}

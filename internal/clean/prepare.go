@@ -40,7 +40,7 @@ func (c *cleaner) prepare() {
 					}
 				}
 			}
-			if dropTags[ch.DataAtom] || depth > maxDepth {
+			if dropTags.has(ch.DataAtom) || depth > maxDepth {
 				gone = append(gone, ch)
 				continue
 			}
@@ -101,7 +101,7 @@ func prepareMath(n *html.Node, gone *[]*html.Node, depth int) {
 				ch.Data = " " + strings.TrimSpace(ch.Data) + " "
 			}
 		case html.ElementNode:
-			if mathDrop[ch.Data] || dropTags[ch.DataAtom] || isHidden(ch) || depth > maxDepth {
+			if mathDrop[ch.Data] || dropTags.has(ch.DataAtom) || isHidden(ch) || depth > maxDepth {
 				*gone = append(*gone, ch)
 				continue
 			}

@@ -18,20 +18,20 @@ import (
 // data-sw-block="N". The result is minified with tdewolff/minify.
 
 // keptInline are inline elements kept with their tag.
-var keptInline = map[atom.Atom]bool{
-	atom.A: true, atom.Strong: true, atom.B: true, atom.Em: true, atom.I: true, atom.U: true,
-	atom.S: true, atom.Sub: true, atom.Sup: true, atom.Code: true, atom.Mark: true, atom.Q: true,
-	atom.Cite: true, atom.Abbr: true, atom.Small: true, atom.Del: true, atom.Ins: true,
-	atom.Time: true, atom.Kbd: true, atom.Var: true, atom.Samp: true, atom.Dfn: true, atom.Br: true,
-	atom.Img: true,
-}
+var keptInline = newAtomSet(
+	atom.A, atom.Strong, atom.B, atom.Em, atom.I, atom.U,
+	atom.S, atom.Sub, atom.Sup, atom.Code, atom.Mark, atom.Q,
+	atom.Cite, atom.Abbr, atom.Small, atom.Del, atom.Ins,
+	atom.Time, atom.Kbd, atom.Var, atom.Samp, atom.Dfn, atom.Br,
+	atom.Img,
+)
 
 // keptStructure are block elements kept with their tag that are not text
 // blocks themselves.
-var keptStructure = map[atom.Atom]bool{
-	atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Table: true, atom.Thead: true, atom.Tbody: true,
-	atom.Tfoot: true, atom.Tr: true, atom.Figure: true, atom.Hr: true,
-}
+var keptStructure = newAtomSet(
+	atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Thead, atom.Tbody,
+	atom.Tfoot, atom.Tr, atom.Figure, atom.Hr,
+)
 
 // allowedAttrs per element; URLs are resolved and checked separately.
 var allowedAttrs = map[atom.Atom][]string{
@@ -95,7 +95,7 @@ func (c *cleaner) isBlockLevel(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false
 	}
-	if blockTags[n.DataAtom] || textBlockTags[n.DataAtom] || keptStructure[n.DataAtom] {
+	if blockTags.has(n.DataAtom) || textBlockTags.has(n.DataAtom) || keptStructure.has(n.DataAtom) {
 		return true
 	}
 	return c.st(n).hasBlock
@@ -113,14 +113,14 @@ func (r *renderer) node(n *html.Node) {
 	st := c.st(n)
 	a := n.DataAtom
 	switch {
-	case textBlockTags[a] && !st.hasBlock && hasDoubleBr(n):
+	case textBlockTags.has(a) && !st.hasBlock && hasDoubleBr(n):
 		// Old layouts: a cell or item holding paragraphs split by <br><br>.
 		r.open(n)
 		r.children(n)
 		r.close(a)
-	case textBlockTags[a] && !st.hasBlock:
+	case textBlockTags.has(a) && !st.hasBlock:
 		r.leafBlock(n, a)
-	case textBlockTags[a]:
+	case textBlockTags.has(a):
 		// A block holding other blocks: keep list items, quotes and cells
 		// as structure; unwrap the rest.
 		switch a {
@@ -131,7 +131,7 @@ func (r *renderer) node(n *html.Node) {
 		default:
 			r.children(n)
 		}
-	case keptStructure[a]:
+	case keptStructure.has(a):
 		if st.text == 0 && !hasImage(n) && a != atom.Hr {
 			return
 		}
@@ -291,11 +291,11 @@ func (r *renderer) inline(n *html.Node) {
 		r.open(n)
 		r.inlineChildren(n)
 		r.close(a)
-	case keptInline[a]:
+	case keptInline.has(a):
 		r.open(n)
 		r.inlineChildren(n)
 		r.close(a)
-	case blockTags[a] || textBlockTags[a]:
+	case blockTags.has(a) || textBlockTags.has(a):
 		r.b.WriteByte(' ')
 		r.inlineChildren(n)
 		r.b.WriteByte(' ')

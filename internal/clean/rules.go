@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html/atom"
@@ -107,37 +108,38 @@ const (
 	maxDepth = 2000
 )
 
-// blockTags are elements that break the text flow.
-var blockTags = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
-	atom.Dd: true, atom.Details: true, atom.Dialog: true, atom.Div: true, atom.Dl: true,
-	atom.Dt: true, atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true,
-	atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true,
-	atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true, atom.Hgroup: true,
-	atom.Hr: true, atom.Li: true, atom.Main: true, atom.Nav: true, atom.Ol: true,
-	atom.P: true, atom.Pre: true, atom.Section: true, atom.Table: true, atom.Ul: true,
-	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Tbody: true, atom.Thead: true,
-	atom.Tfoot: true, atom.Caption: true, atom.Body: true, atom.Html: true, atom.Summary: true,
-	atom.Menu: true, atom.Center: true, atom.Br: false,
-}
+// blockTags are elements that break the text flow (not <br>, which
+// appendRawText spaces on its own).
+var blockTags = newAtomSet(
+	atom.Address, atom.Article, atom.Aside, atom.Blockquote,
+	atom.Dd, atom.Details, atom.Dialog, atom.Div, atom.Dl,
+	atom.Dt, atom.Fieldset, atom.Figcaption, atom.Figure,
+	atom.Footer, atom.Form, atom.H1, atom.H2, atom.H3,
+	atom.H4, atom.H5, atom.H6, atom.Header, atom.Hgroup,
+	atom.Hr, atom.Li, atom.Main, atom.Nav, atom.Ol,
+	atom.P, atom.Pre, atom.Section, atom.Table, atom.Ul,
+	atom.Tr, atom.Td, atom.Th, atom.Tbody, atom.Thead,
+	atom.Tfoot, atom.Caption, atom.Body, atom.Html, atom.Summary,
+	atom.Menu, atom.Center,
+)
 
 // textBlockTags make one Block each when they hold text and no other
 // text block.
-var textBlockTags = map[atom.Atom]bool{
-	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
-	atom.H6: true, atom.Li: true, atom.Blockquote: true, atom.Figcaption: true, atom.Pre: true,
-	atom.Td: true, atom.Th: true, atom.Dd: true, atom.Dt: true, atom.Caption: true,
-}
+var textBlockTags = newAtomSet(
+	atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5,
+	atom.H6, atom.Li, atom.Blockquote, atom.Figcaption, atom.Pre,
+	atom.Td, atom.Th, atom.Dd, atom.Dt, atom.Caption,
+)
 
 // dropTags never hold visible article text; they go before anything else.
-var dropTags = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Link: true, atom.Meta: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
-	atom.Applet: true, atom.Frame: true, atom.Frameset: true, atom.Svg: true,
-	atom.Canvas: true, atom.Audio: true, atom.Video: true, atom.Source: true, atom.Track: true,
-	atom.Param: true, atom.Base: true, atom.Input: true, atom.Textarea: true, atom.Select: true,
-	atom.Button: true, atom.Option: true, atom.Dialog: true, atom.Map: true,
-}
+var dropTags = newAtomSet(
+	atom.Script, atom.Style, atom.Noscript, atom.Template,
+	atom.Link, atom.Meta, atom.Iframe, atom.Object, atom.Embed,
+	atom.Applet, atom.Frame, atom.Frameset, atom.Svg,
+	atom.Canvas, atom.Audio, atom.Video, atom.Source, atom.Track,
+	atom.Param, atom.Base, atom.Input, atom.Textarea, atom.Select,
+	atom.Button, atom.Option, atom.Dialog, atom.Map,
+)
 
 // MathML is content (formulas in a paper, a tutorial); it comes out as
 // text (see render.math). Annotations (the TeX source, or HTML in
@@ -367,4 +369,32 @@ var spamBioModifiers = map[string]bool{
 	"unable": true, "to": true, "type": true, "with": true, "boxing": true, "gloves": true,
 	"on": true, "down": true, "a": true, "lot": true, "student.": true, "infuriating": true,
 	"devoted.": true, "explorer.": true, "award": true, "winning": true, "hardcore.": true,
+}
+
+// atomSet is a set of elements, looked up by binary search: a map keyed by
+// atom hashes every look-up, in software in WASM, and these sets are read
+// for nearly every node of the page.
+type atomSet []atom.Atom
+
+func newAtomSet(as ...atom.Atom) atomSet {
+	s := atomSet(slices.Clone(as))
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// has reports whether a is in the set.
+func (s atomSet) has(a atom.Atom) bool {
+	lo, hi := 0, len(s)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch {
+		case s[m] == a:
+			return true
+		case s[m] < a:
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+	return false
 }

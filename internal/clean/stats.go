@@ -64,7 +64,7 @@ func (c *cleaner) measureNode(n *html.Node, inLink bool, depth int) *nodeStat {
 			st.commas += cs.commas
 			st.links += cs.links
 			st.paras += cs.paras
-			if blockTags[ch.DataAtom] {
+			if blockTags.has(ch.DataAtom) {
 				st.hasBlock = true
 			} else {
 				st.inline += cs.inline

@@ -20,7 +20,7 @@ import (
 func spamBioHits(s string) (hits, sentences int) {
 	for s != "" {
 		p := s
-		if i := strings.IndexAny(s, ".!?\n|"); i >= 0 {
+		if i := strings.IndexAny(s, spamBioBreaks); i >= 0 {
 			p, s = s[:i], s[i+1:]
 		} else {
 			s = ""
@@ -62,6 +62,9 @@ func spamBioHits(s string) (hits, sentences int) {
 	return hits, sentences
 }
 
+// spamBioBreaks end a bio phrase.
+const spamBioBreaks = ".!?\n|"
+
 func notLetterOrDigit(r rune) bool  { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 func notLetter(r rune) bool         { return !unicode.IsLetter(r) }
 func notLetterOrHyphen(r rune) bool { return !unicode.IsLetter(r) && r != '-' }
@@ -71,6 +74,11 @@ func notLetterOrHyphen(r rune) bool { return !unicode.IsLetter(r) && r != '-' }
 // Zombie advocate. Typical travel buff. Hipster-friendly internet geek.”"
 func isSpamBio(s string) bool {
 	if runeLen(s) > 600 {
+		return false
+	}
+	// Without a sentence break there is at most one phrase, and a bio
+	// needs spamBioMinHits of them (most short texts end here).
+	if spamBioMinHits > 1 && strings.IndexAny(s, spamBioBreaks) < 0 {
 		return false
 	}
 	hits, n := spamBioHits(s)

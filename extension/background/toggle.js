@@ -11,6 +11,7 @@ export const CONTENT_FILES = [
   'extension/shared/messages.js',
   'extension/shared/settings.js',
   'extension/content/quirks.js',
+  'extension/content/serialize.js',
   'extension/content/reader.js',
 ];
 

@@ -1,11 +1,13 @@
 // The reader view, injected on demand into the active tab (classic script,
-// after shared/messages.js, shared/settings.js and content/quirks.js).
+// after shared/messages.js, shared/settings.js, content/quirks.js and
+// content/serialize.js).
 //
-// Opening: the page's current HTML goes to the background, which runs the
-// engine; the answer is rendered in a closed shadow root on a host element
-// appended to <html>. The page itself is left alone apart from that host, an
-// `overflow: hidden` on <html> (its style attribute is saved and put back
-// byte for byte) and a print-only stylesheet adopted by the document.
+// Opening: the page's current HTML (script and style texts left out, see
+// serialize.js) goes to the background, which runs the engine; the answer
+// is rendered in a closed shadow root on a host element appended to <html>.
+// The page itself is left alone apart from that host, an `overflow: hidden`
+// on <html> (its style attribute is saved and put back byte for byte) and a
+// print-only stylesheet adopted by the document.
 // Closing removes all of that and restores the scroll position and focus.
 (() => {
   'use strict';
@@ -15,6 +17,7 @@
   const M = globalThis.SAYWHO_MESSAGES;
   const SETTINGS = globalThis.SAYWHO_SETTINGS;
   const { api, adoptStyles, addDocumentSheet } = globalThis.SAYWHO_QUIRKS;
+  const { serializeDocument } = globalThis.SAYWHO_SERIALIZE;
 
   const HOST_TAG = 'saywho-reader';
   const TOAST_TAG = 'saywho-toast';
@@ -70,18 +73,6 @@
   }
 
   // ---------------------------------------------------------------- opening
-
-  function serializeDocument() {
-    const dt = document.doctype;
-    let doctype = '';
-    if (dt) {
-      doctype = `<!DOCTYPE ${dt.name}`;
-      if (dt.publicId) doctype += ` PUBLIC "${dt.publicId}"`;
-      if (dt.systemId) doctype += `${dt.publicId ? '' : ' SYSTEM'} "${dt.systemId}"`;
-      doctype += '>\n';
-    }
-    return doctype + document.documentElement.outerHTML;
-  }
 
   async function open() {
     const html = serializeDocument();

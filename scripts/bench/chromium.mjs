@@ -33,6 +33,8 @@ const coldN = Number(coldArg ?? 0);
 const out = (o) => process.stdout.write(`${JSON.stringify(o)}\n`);
 const require = createRequire(import.meta.url);
 const readabilitySrc = readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
+// the content script's serialiser, so that the engine rows get what the extension sends
+const serializerSrc = readFileSync(join(extDir, 'extension/content/serialize.js'), 'utf8');
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -130,16 +132,10 @@ async function toggleTimed(page, extension) {
   return { e2eMs: r.painted - t0, e2eInsertMs: r.at - t0, e2eState: r.state };
 }
 
-function serializeInPage() {
-  const dt = document.doctype;
-  let doctype = '';
-  if (dt) {
-    doctype = `<!DOCTYPE ${dt.name}`;
-    if (dt.publicId) doctype += ` PUBLIC "${dt.publicId}"`;
-    if (dt.systemId) doctype += `${dt.publicId ? '' : ' SYSTEM'} "${dt.systemId}"`;
-    doctype += '>\n';
-  }
-  return doctype + document.documentElement.outerHTML;
+/** The page as the content script sends it (extension/content/serialize.js). */
+async function serializeInPage(page) {
+  await page.evaluate(serializerSrc);
+  return page.evaluate(() => globalThis.SAYWHO_SERIALIZE.serializeDocument());
 }
 
 function readabilityInPage() {
@@ -190,7 +186,7 @@ async function main() {
         await page.goto(`${base}/p/${idx}/`, { waitUntil: 'load', timeout: 30000 });
         await page.evaluate(readabilitySrc);
         Object.assign(row, await page.evaluate(readabilityInPage));
-        const html = await page.evaluate(serializeInPage);
+        const html = await serializeInPage(page);
         row.bytes = Buffer.byteLength(html);
         // The toggle first: on the very first page it is the first toggle of
         // a new browser (worker running, engine not yet made).
@@ -216,7 +212,7 @@ async function main() {
       const row = { kind: 'cold', corpus: p.corpus, id: p.id };
       try {
         await page.goto(`${base}/p/${idx}/`, { waitUntil: 'load', timeout: 30000 });
-        row.bytes = Buffer.byteLength(await page.evaluate(serializeInPage));
+        row.bytes = Buffer.byteLength(await serializeInPage(page));
         await stopWorkers(session);
         Object.assign(row, await toggleTimed(page, extension));
         if (process.env.BENCH_DEBUG) {

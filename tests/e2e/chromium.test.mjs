@@ -5,8 +5,8 @@
 // unchanged.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CHROMIUM, artifactPath, inReader, launchChromium, missingPrerequisite, sleep, startServer, waitInReader } from './lib/harness.mjs';
-import { articleFlow, cspFlow, engineErrorFlow, hostileFlow, hostilePayloadsFlow, noArticleFlow, openPage, settingsFlow, waitOpen } from './lib/flow.mjs';
+import { CHROMIUM, artifactPath, inReader, launchChromium, missingPrerequisite, recordSentChromium, sleep, startServer, waitInReader } from './lib/harness.mjs';
+import { articleFlow, cspFlow, engineErrorFlow, hostileFlow, hostilePayloadsFlow, inlineScriptsFlow, noArticleFlow, openPage, serializerFlow, settingsFlow, waitOpen } from './lib/flow.mjs';
 
 const skip = missingPrerequisite(CHROMIUM);
 const env = { name: 'chromium' };
@@ -16,6 +16,11 @@ test('SayWho in Chromium', { skip: skip ?? false, timeout: 170_000 }, async (t) 
   const launched = await launchChromium();
   env.browser = launched.browser;
   env.toggle = (page) => page.triggerExtensionAction(launched.extension);
+  env.recordSent = async () => {
+    const [worker] = await launched.extension.workers();
+    assert.ok(worker, 'the background service worker is not running');
+    return recordSentChromium(worker);
+  };
   t.after(async () => {
     await env.browser.close();
     await env.server.close();
@@ -26,6 +31,8 @@ test('SayWho in Chromium', { skip: skip ?? false, timeout: 170_000 }, async (t) 
   await t.test('page CSP blocking WebAssembly', () => cspFlow(env));
   await t.test('hostile markup never runs', () => hostileFlow(env));
   await t.test('no payload of the hostile article runs', () => hostilePayloadsFlow(env));
+  await t.test('script and style texts do not reach the engine; JSON-LD does', () => inlineScriptsFlow(env));
+  await t.test('the serialiser gives the page with script and style texts emptied', () => serializerFlow(env));
   await t.test('no article found', () => noArticleFlow(env));
   await t.test('an engine refusal is explained and the page left as it was', () => engineErrorFlow(env));
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FIREFOX, firefoxDriver, launchFirefox, missingPrerequisite, startServer } from './lib/harness.mjs';
-import { articleFlow, cspFlow, engineErrorFlow, hostileFlow, hostilePayloadsFlow, noArticleFlow, openPage, settingsFlow, waitOpen } from './lib/flow.mjs';
+import { articleFlow, cspFlow, engineErrorFlow, hostileFlow, hostilePayloadsFlow, inlineScriptsFlow, noArticleFlow, openPage, serializerFlow, settingsFlow, waitOpen } from './lib/flow.mjs';
 
 const skip = missingPrerequisite(FIREFOX);
 const env = { name: 'firefox' };
@@ -24,6 +24,10 @@ test('SayWho in Firefox', { skip: skip ?? false, timeout: 170_000 }, async (t) =
     await page.bringToFront();
     return state;
   };
+  env.recordSent = async () => {
+    await driver.takeSent(); // forget what was sent before
+    return () => driver.takeSent();
+  };
   t.after(async () => {
     await env.browser.close();
     await env.server.close();
@@ -35,6 +39,8 @@ test('SayWho in Firefox', { skip: skip ?? false, timeout: 170_000 }, async (t) =
   await t.test('page CSP blocking WebAssembly', () => cspFlow(env));
   await t.test('hostile markup never runs', () => hostileFlow(env));
   await t.test('no payload of the hostile article runs', () => hostilePayloadsFlow(env));
+  await t.test('script and style texts do not reach the engine; JSON-LD does', () => inlineScriptsFlow(env));
+  await t.test('the serialiser gives the page with script and style texts emptied', () => serializerFlow(env));
   await t.test('no article found', () => noArticleFlow(env));
   await t.test('an engine refusal is explained and the page left as it was', () => engineErrorFlow(env));
 

@@ -4,8 +4,12 @@
 //   env.browser       the puppeteer Browser
 //   env.toggle(page)  does what a click on the toolbar button does for that tab
 //   env.server        {base}
+//   env.recordSent()  starts recording what the content script sends the
+//                     engine; returns a function giving the last page HTML
 import assert from 'node:assert/strict';
-import { artifactPath, inReader, inShadow, pageSnapshot, setViewport, sleep, waitInReader } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DIST, artifactPath, inReader, inShadow, pageSnapshot, setViewport, sleep, waitInReader } from './harness.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -309,6 +313,101 @@ export async function hostilePayloadsFlow(env) {
   assert.equal(await page.evaluate(() => document.title), 'before');
   assert.equal(active, 0, 'active content reached the reader');
   await page.close();
+}
+
+/**
+ * In the page: the page as it would serialise with the text of every HTML
+ * <script> (JSON-LD excepted) and <style> emptied — what the content script
+ * must send, computed the plain way. Empties them for good: the page is
+ * closed afterwards.
+ */
+function emptiedPage() {
+  for (const el of document.querySelectorAll('script, style')) {
+    if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml') continue;
+    if (el.localName === 'script' && /ld\+json/i.test(el.getAttribute('type') ?? '')) continue;
+    el.textContent = '';
+  }
+  return `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
+}
+
+/**
+ * A page heavy with inline script, JSON state and style: the engine gets it
+ * without their texts but with its JSON-LD, exactly as the page would be
+ * with those elements empty, the page never sees its scripts change, and
+ * the reader shows the byline, date and site name that only the JSON-LD has.
+ */
+export async function inlineScriptsFlow(env) {
+  const page = await openPage(env, '/pages/inline-scripts.html');
+  assert.equal(await page.evaluate(() => window.__bundle?.ready), true, 'the page\'s own scripts ran');
+  // the watcher has seen the parser add the scripts below it; from here on nothing may change
+  await page.evaluate(() => { window.__scriptMutations.length = 0; });
+  const before = await pageSnapshot(page);
+  const takeSent = await env.recordSent();
+  await env.toggle(page);
+  await waitOpen(page);
+
+  const view = await inReader(page, (root) => ({
+    title: root.querySelector('.sw-title').textContent,
+    site: root.querySelector('.sw-site').textContent,
+    byline: root.querySelector('.sw-byline')?.textContent ?? '',
+    date: root.querySelector('.sw-date')?.getAttribute('datetime') ?? '',
+    article: root.querySelector('.sw-article').textContent,
+    speakers: Array.from(root.querySelectorAll('.sw-name'), (n) => n.textContent),
+  }));
+  assert.equal(view.title, 'Northshore ferry returns after a winter without sailings');
+  assert.equal(view.byline, 'Imogen Castellanos');
+  assert.equal(view.site, 'Northshore Ledger');
+  assert.match(view.date, /^2026-02-03/);
+  assert.match(view.article, /first crossing of the year/);
+  assert.match(view.article, /replace the older of its two boats/);
+  assert.ok(view.speakers.includes('Harriet Okonkwo'), `speakers: ${view.speakers}`);
+
+  const sent = await takeSent();
+  assert.equal(typeof sent, 'string', 'no page HTML was recorded');
+  for (const gone of ['BUNDLE-MARKER', 'STATE-MARKER', 'STYLE-MARKER', "window.__inline = 'same'", '__scriptMutations']) {
+    assert.ok(!sent.includes(gone), `"${gone}" reached the engine`);
+  }
+  for (const kept of [
+    '"name":"Imogen Castellanos"', // JSON-LD, type="Application/LD+JSON"
+    '"@type":"BreadcrumbList"', // type="application/ld+json; charset=utf-8"
+    '<script id="__NEXT_DATA__" type="application/json"></script>',
+    '<script defer="" src="data:text/javascript,window.__deferred%3Dtrue"></script>',
+    '<!-- Old tracking, kept for reference: <script>window.__track = (window.__track || 0) + 1; /* ANALYTICS */</script> -->',
+    '<template id="card"><script>window.__fromTemplate = true;</script><p>card</p></template>',
+    '<noscript><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="pixel"></noscript>',
+    '<style>.wave { fill: none; stroke: #0a5c8a; }</style>', // SVG
+  ]) {
+    assert.ok(sent.includes(kept), `"${kept}" is not in what the engine got`);
+  }
+  // the bundle, the analytics, the page's watcher and the two identical inline scripts
+  assert.equal(sent.match(/<script><\/script>/g)?.length, 5);
+  assert.deepEqual(await page.evaluate(() => window.__scriptMutations), [], 'the page saw its scripts or styles change');
+
+  await env.toggle(page);
+  await waitClosed(page);
+  assert.equal((await pageSnapshot(page)).html, before.html);
+  assert.equal(sent, await page.evaluate(emptiedPage));
+  await page.close();
+}
+
+/**
+ * The content script's serialiser, run in the page itself on the e2e pages
+ * (hostile markup included): exactly the page with its script and style
+ * texts emptied, JSON-LD kept.
+ */
+export async function serializerFlow(env) {
+  const source = fs.readFileSync(path.join(DIST, 'extension/content/serialize.js'), 'utf8');
+  for (const url of ['/harbor-bridge.html', '/pages/hostile.html', '/pages/hostile-payloads.html', '/pages/inline-scripts.html', '/pages/no-article.html']) {
+    const page = await openPage(env, url);
+    await page.evaluate(source);
+    const { got, whole } = await page.evaluate(() => ({
+      got: globalThis.SAYWHO_SERIALIZE.serializeDocument(),
+      whole: document.documentElement.outerHTML,
+    }));
+    assert.equal(got, await page.evaluate(emptiedPage), url);
+    if (url !== '/pages/no-article.html') assert.ok(got.length < whole.length, `${url}: nothing was cut`);
+    await page.close();
+  }
 }
 
 /**

@@ -122,7 +122,8 @@ export async function launchChromium({ lang = 'en-US' } = {}) {
  * test copy of dist/unpacked whose manifest adds host access to
  * http://127.0.0.1/* and a driver page; the driver page imports the
  * background's toggle module and calls toggleTab, the function the toolbar
- * click handler calls. The product manifest is not changed.
+ * click handler calls. It also keeps the last page HTML the content script
+ * sent for the engine (takeSent). The product manifest is not changed.
  */
 export function firefoxTestCopy() {
   const dir = tmpDir('saywho-firefox-ext-');
@@ -152,6 +153,17 @@ globalThis.badgeOf = async (url) => {
   return { badge: await api.action.getBadgeText({ tabId: tab.id }), title: await api.action.getTitle({ tabId: tab.id }) };
 };
 globalThis.setSync = (items) => api.storage.sync.set(items);
+// The page HTML the content script sent the engine last: an extension page
+// hears the content script's runtime messages too (it does not answer them).
+let sent = null;
+api.runtime.onMessage.addListener((msg) => {
+  if (msg?.type === globalThis.SAYWHO_MESSAGES.CS_BG_PROCESS) sent = msg.html;
+});
+globalThis.takeSent = () => {
+  const html = sent;
+  sent = null;
+  return html;
+};
 document.title = 'driver-ready';
 `);
   return { dir, id: manifest.browser_specific_settings.gecko.id };
@@ -194,6 +206,7 @@ export async function firefoxDriver(browser) {
     toggle: (url) => driver.evaluate((u) => globalThis.toggleUrl(u), url),
     badge: (url) => driver.evaluate((u) => globalThis.badgeOf(u), url),
     setSync: (items) => driver.evaluate((i) => globalThis.setSync(i), items),
+    takeSent: () => driver.evaluate(() => globalThis.takeSent()),
   };
 }
 
@@ -317,6 +330,25 @@ export function pageSnapshot(page) {
     scrollX: window.scrollX,
     scrollY: window.scrollY,
   }));
+}
+
+/**
+ * Starts recording what the content script sends the engine in Chromium:
+ * a listener of the test's own, added in the background's service worker
+ * (the product's listener answers). Returns a function giving the last
+ * page HTML sent since, or null.
+ * @param {import('puppeteer-core').WebWorker} worker
+ */
+export async function recordSentChromium(worker) {
+  await worker.evaluate(() => {
+    if (!('__sentPage' in globalThis)) {
+      chrome.runtime.onMessage.addListener((msg) => {
+        if (msg?.type === globalThis.SAYWHO_MESSAGES.CS_BG_PROCESS) globalThis.__sentPage = msg.html;
+      });
+    }
+    globalThis.__sentPage = null;
+  });
+  return () => worker.evaluate(() => globalThis.__sentPage);
 }
 
 export function artifactPath(name) {

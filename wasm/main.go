@@ -18,7 +18,8 @@
 //	    re-create the engine).
 //
 // Before each call it lets engine.TuneRuntime set up Go's runtime for the
-// page (the memory limit; a collection before a large page).
+// page (the memory limit; a collection before a large page), and as the
+// call ends it lets it arm a collection for when the worker is idle.
 //
 // The program then blocks forever; the JS side keeps the instance and calls
 // into it. A panic is recovered here and becomes an error value: an
@@ -69,7 +70,7 @@ func process(_ js.Value, args []js.Value) (ret any) {
 			opts.Timeout = time.Duration(ms.Float() * float64(time.Millisecond))
 		}
 	}
-	engine.TuneRuntime(len(page))
+	defer engine.TuneRuntime(len(page))()
 	res, err := engine.Process(page, opts)
 	if err != nil {
 		return map[string]any{"error": err.Error(), "code": engine.ErrorCode(err)}

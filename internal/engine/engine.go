@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/saywho/saywho/internal/attribution"
@@ -152,11 +153,40 @@ const largePage = 512 << 10
 // earlier calls left, so the heap grows from live data only: WASM memory
 // never shrinks, and a second 2 MB page on top of the first one's garbage
 // pushed it past 64 MiB.
-func TuneRuntime(n int) {
+//
+// It returns a function for the host to call as the call ends. That one
+// arms a collection for idleCollectDelay later (pushed back by every call
+// before it fires): the garbage of a page is then collected while the host
+// is idle, and the next call starts on a clean heap instead of paying for
+// its predecessor's garbage. A news page allocates a few MiB, less than the
+// heap may grow by before the collector starts, so a call after an idle
+// moment usually runs with no collection at all.
+func TuneRuntime(n int) (done func()) {
 	debug.SetMemoryLimit(MemoryLimit(n))
 	if n >= largePage {
 		runtime.GC()
 	}
+	return collectWhenIdle
+}
+
+// idleCollectDelay is how long after a call the idle collection waits: a
+// little longer than a burst of calls takes (the extension's toggle comes
+// right after a page is read), short against the time between two pages.
+const idleCollectDelay = 100 * time.Millisecond
+
+var (
+	idleMu      sync.Mutex
+	idleCollect *time.Timer
+)
+
+func collectWhenIdle() {
+	idleMu.Lock()
+	defer idleMu.Unlock()
+	if idleCollect == nil {
+		idleCollect = time.AfterFunc(idleCollectDelay, runtime.GC)
+		return
+	}
+	idleCollect.Reset(idleCollectDelay)
 }
 
 func (o Options) timeout() time.Duration {

@@ -6,8 +6,11 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/saywho/saywho/internal/golden"
 )
@@ -201,5 +204,34 @@ func TestMemoryLimit(t *testing.T) {
 			t.Fatalf("limit shrinks at %d bytes: %d < %d", n, l, prev)
 		}
 		prev = l
+	}
+}
+
+// TestIdleCollection: the function TuneRuntime returns arms one collection
+// for after the call, and calls in a burst push it back instead of each
+// arming another.
+func TestIdleCollection(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1)) // TuneRuntime sets it process-wide
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range 3 {
+		TuneRuntime(1000)()
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	var after runtime.MemStats
+	for {
+		runtime.ReadMemStats(&after)
+		if after.NumForcedGC > before.NumForcedGC || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(idleCollectDelay / 4)
+	}
+	if got := after.NumForcedGC - before.NumForcedGC; got != 1 {
+		t.Fatalf("%d collections after a burst of 3 calls, want 1", got)
+	}
+	time.Sleep(3 * idleCollectDelay)
+	runtime.ReadMemStats(&after)
+	if got := after.NumForcedGC - before.NumForcedGC; got != 1 {
+		t.Errorf("%d collections once idle, want 1", got)
 	}
 }

@@ -36,7 +36,7 @@ func process(_ js.Value, args []js.Value) (ret any) {
 			opts.URL = u.String()
 		}
 	}
-	engine.TuneRuntime(len(page)) // as wasm/main.go does
+	defer engine.TuneRuntime(len(page))() // as wasm/main.go does
 	res, err := engine.Process(page, opts)
 	if err != nil {
 		return map[string]any{"error": err.Error()}

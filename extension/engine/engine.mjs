@@ -82,7 +82,14 @@ function instantiate(module) {
   go.env = { ...GO_ENV };
   const instance = new WebAssembly.Instance(module, go.importObject);
   const state = { go, exited: false, api: null };
-  const onExit = () => { state.exited = true; };
+  const onExit = () => {
+    state.exited = true;
+    // Timers the Go runtime had scheduled (the collection it runs once the
+    // engine is idle) would call into the exited runtime and throw from a
+    // setTimeout: cancel them. wasm_exec.js keeps them in this Map.
+    for (const t of go._scheduledTimeouts?.values?.() ?? []) clearTimeout(t);
+    go._scheduledTimeouts?.clear?.();
+  };
   go.run(instance).then(onExit, onExit);
   state.api = globalThis.saywho;
   if (!state.api || typeof state.api.process !== 'function') {

@@ -400,6 +400,7 @@
       if (!button) return;
       const st = panel.statements.get(button);
       if (!st) return;
+      article.classList.add('sw-laid-out'); // real sizes before scrolling (reader.css)
       const target = highlight(article, st);
       if (!target) return;
       for (const b of panel.el.querySelectorAll('.sw-statement[aria-current]')) b.removeAttribute('aria-current');
@@ -461,6 +462,11 @@
 
     document.documentElement.append(host);
     header.querySelector('h1').focus({ preventScroll: true });
+    // The first frame lays out only the blocks in view (reader.css); the
+    // rest of the article is laid out once the browser is idle.
+    const layOutAll = () => article.classList.add('sw-laid-out');
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(layOutAll, { timeout: 1000 });
+    else setTimeout(layOutAll, 200);
 
     return { host, root, app, article, saved, cleanups };
   }

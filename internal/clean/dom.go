@@ -51,9 +51,9 @@ func classID(n *html.Node) string {
 	// One allocation: the lower-cased copy is written straight into the
 	// result instead of joining first and lower-casing the join.
 	b := make([]byte, 0, len(c)+1+len(id))
-	b = appendLower(b, c)
+	b = appendLower(b, c, false)
 	b = append(b, ' ')
-	b = appendLower(b, id)
+	b = appendLower(b, id, false)
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
@@ -202,22 +202,35 @@ func appendRawText(b []byte, n *html.Node, skip func(*html.Node) bool) []byte {
 // engine's garbage (which costs most in WASM).
 var rawTextPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
-// textOfNodes is the collapsed visible text of nodes, skipping what skip
-// says; with spaced, a space follows each node's text.
-func textOfNodes(nodes []*html.Node, skip func(*html.Node) bool, spaced bool) string {
-	p := rawTextPool.Get().(*[]byte)
-	b := (*p)[:0]
+// rawTextOf gathers the visible text of nodes, not yet collapsed, in a
+// pooled buffer (give it back with releaseText), skipping what skip says;
+// with spaced, a space follows each node's text.
+func rawTextOf(nodes []*html.Node, skip func(*html.Node) bool, spaced bool) (raw string, buf *[]byte) {
+	buf = rawTextPool.Get().(*[]byte)
+	b := (*buf)[:0]
 	for _, n := range nodes {
 		b = appendRawText(b, n, skip)
 		if spaced {
 			b = append(b, ' ')
 		}
 	}
+	*buf = b
+	return unsafe.String(unsafe.SliceData(b), len(b)), buf
+}
+
+// releaseText gives a buffer taken from rawTextPool back.
+func releaseText(buf *[]byte) {
+	*buf = (*buf)[:0]
+	rawTextPool.Put(buf)
+}
+
+// textOfNodes is the collapsed visible text of nodes (see rawTextOf).
+func textOfNodes(nodes []*html.Node, skip func(*html.Node) bool, spaced bool) string {
+	raw, buf := rawTextOf(nodes, skip, spaced)
 	// collapseCopy never returns its argument, so the scratch buffer can go
 	// back to the pool.
-	t := collapseCopy(unsafe.String(unsafe.SliceData(b), len(b)))
-	*p = b[:0]
-	rawTextPool.Put(p)
+	t := collapseCopy(raw)
+	releaseText(buf)
 	return t
 }
 
@@ -230,20 +243,12 @@ func textOf(n *html.Node) string {
 // reads the text: it is valid until releaseText(buf), and whatever keeps it
 // must copy it.
 func scratchTextOf(n *html.Node) (t string, buf *[]byte) {
-	p := rawTextPool.Get().(*[]byte)
-	raw := appendRawText((*p)[:0], n, nil)
+	raw, rawBuf := rawTextOf([]*html.Node{n}, nil, false)
 	buf = rawTextPool.Get().(*[]byte)
-	b := collapseAppend((*buf)[:0], unsafe.String(unsafe.SliceData(raw), len(raw)))
+	b := collapseAppend((*buf)[:0], raw)
 	*buf = b
-	*p = raw[:0]
-	rawTextPool.Put(p)
+	releaseText(rawBuf)
 	return unsafe.String(unsafe.SliceData(b), len(b)), buf
-}
-
-// releaseText gives scratchTextOf's buffer back.
-func releaseText(buf *[]byte) {
-	*buf = (*buf)[:0]
-	rawTextPool.Put(buf)
 }
 
 func textOfSkip(n *html.Node, skip func(*html.Node) bool) string {

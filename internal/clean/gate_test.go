@@ -1,12 +1,13 @@
 package clean
 
 import (
-	"golang.org/x/net/html/atom"
 	"math/rand/v2"
 	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html/atom"
 )
 
 func TestGateSameAnswer(t *testing.T) {

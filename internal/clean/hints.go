@@ -112,7 +112,7 @@ var hintFirst = func() map[string]int {
 }()
 
 // hintTableKind returns the first kind in hintTables order whose table
-// matches s, or "".
+// matches s, or "" (cached per page).
 func (c *cleaner) hintTableKind(s string) Kind {
 	if k, ok := c.hintCache[s]; ok {
 		return k
@@ -155,7 +155,7 @@ func (c *cleaner) junkHintKind(n *html.Node) Kind {
 	if len(b) == 0 {
 		return ""
 	}
-	if k, ok := c.hintCache[string(b)]; ok {
+	if k, ok := c.hintCache[string(b)]; ok { // no allocation for the look-up
 		return k
 	}
 	return c.hintTableKind(string(b))
@@ -175,28 +175,9 @@ func (c *cleaner) appendHint(b []byte, n *html.Node, junk, camel bool) []byte {
 			}
 			fallthrough
 		case "class", "data-component", "data-module", "data-testid", "data-type", "data-block", "data-widget", "data-section", "data-role", "itemprop":
-			if camel {
-				b = appendHintLower(b, a.Val)
-			} else {
-				b = appendLower(b, a.Val)
-			}
+			b = appendLower(b, a.Val, camel)
 			b = append(b, ' ')
 		}
-	}
-	return b
-}
-
-// appendLower appends strings.ToLower(v) to b.
-func appendLower(b []byte, v string) []byte {
-	for i := 0; i < len(v); i++ {
-		ch := v[i]
-		if ch >= 0x80 {
-			return append(b, strings.ToLower(v[i:])...)
-		}
-		if ch >= 'A' && ch <= 'Z' {
-			ch += 'a' - 'A'
-		}
-		b = append(b, ch)
 	}
 	return b
 }
@@ -225,17 +206,18 @@ func isSlug(id string) bool {
 	return words >= slugMinWords
 }
 
-// appendHintLower appends v lower-cased, with a "-" where a lower-case
-// letter meets an upper-case one ("ColumnMain" → "column-main"), so the
-// words of camelCase class names are looked up one by one.
-func appendHintLower(b []byte, v string) []byte {
+// appendLower appends strings.ToLower(v) to b. With splitCamel, a "-" goes
+// where a lower-case letter meets an upper-case one ("ColumnMain" →
+// "column-main"), so the words of camelCase class names are looked up one
+// by one.
+func appendLower(b []byte, v string, splitCamel bool) []byte {
 	for i := 0; i < len(v); i++ {
-		if v[i] >= 0x80 {
+		ch := v[i]
+		if ch >= 0x80 {
 			return append(b, strings.ToLower(v[i:])...)
 		}
-		ch := v[i]
 		if ch >= 'A' && ch <= 'Z' {
-			if i > 0 && v[i-1] >= 'a' && v[i-1] <= 'z' {
+			if splitCamel && i > 0 && v[i-1] >= 'a' && v[i-1] <= 'z' {
 				b = append(b, '-')
 			}
 			ch += 'a' - 'A'

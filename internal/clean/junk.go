@@ -359,14 +359,13 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 	var lowerBuf *[]byte
 	defer func() {
 		if lowerBuf != nil {
-			*lowerBuf = (*lowerBuf)[:0]
-			rawTextPool.Put(lowerBuf)
+			releaseText(lowerBuf)
 		}
 	}()
 	low := func() string {
 		if !haveLower {
 			lowerBuf = rawTextPool.Get().(*[]byte)
-			b := appendLower((*lowerBuf)[:0], t)
+			b := appendLower((*lowerBuf)[:0], t, false)
 			*lowerBuf = b
 			lower, haveLower = unsafe.String(unsafe.SliceData(b), len(b)), true
 		}

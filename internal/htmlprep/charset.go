@@ -205,22 +205,62 @@ func sniffLabel(page []byte) string {
 }
 
 // charsetInContentType extracts the charset parameter of a Content-Type
-// value such as `text/html; charset="Shift_JIS"`.
+// value such as `text/html; charset="Shift_JIS"`, following the HTML
+// standard's "extracting a character encoding from a meta element": the
+// search for "charset" is ASCII case-insensitive and works on the bytes as
+// given (lower-casing the whole value first would change its length when it
+// holds invalid UTF-8 or letters such as 'İ', and shift every index).
 func charsetInContentType(v string) string {
-	i := strings.Index(strings.ToLower(v), "charset")
-	if i < 0 {
-		return ""
+	for pos := 0; ; {
+		i := indexFoldASCII(v[pos:], "charset")
+		if i < 0 {
+			return ""
+		}
+		rest := strings.TrimLeft(v[pos+i+len("charset"):], asciiSpace)
+		if !strings.HasPrefix(rest, "=") {
+			pos = len(v) - len(rest)
+			continue
+		}
+		rest = strings.TrimLeft(rest[1:], asciiSpace)
+		if rest == "" {
+			return ""
+		}
+		if q := rest[0]; q == '"' || q == '\'' {
+			end := strings.IndexByte(rest[1:], q)
+			if end < 0 {
+				return ""
+			}
+			return strings.ToLower(strings.TrimSpace(rest[1 : 1+end]))
+		}
+		if j := strings.IndexAny(rest, asciiSpace+";"); j >= 0 {
+			rest = rest[:j]
+		}
+		return strings.ToLower(rest)
 	}
-	v = strings.TrimLeft(v[i+len("charset"):], " \t")
-	if !strings.HasPrefix(v, "=") {
-		return ""
+}
+
+// asciiSpace is the HTML standard's ASCII whitespace.
+const asciiSpace = " \t\n\f\r"
+
+// indexFoldASCII is strings.Index for a lower-case ASCII needle, matching
+// upper-case ASCII in s too and never touching other bytes.
+func indexFoldASCII(s, needle string) int {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		j := 0
+		for ; j < len(needle); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != needle[j] {
+				break
+			}
+		}
+		if j == len(needle) {
+			return i
+		}
 	}
-	v = strings.TrimLeft(v[1:], " \t")
-	v = strings.Trim(v, `"'`)
-	if j := strings.IndexAny(v, `;"' `); j >= 0 {
-		v = v[:j]
-	}
-	return strings.ToLower(strings.TrimSpace(v))
+	return -1
 }
 
 // attrInDecl reads name="value" from an XML declaration.

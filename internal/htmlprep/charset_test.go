@@ -80,3 +80,32 @@ func TestTablesAreComplete(t *testing.T) {
 		}
 	}
 }
+
+func TestCharsetInContentType(t *testing.T) {
+	tests := []struct {
+		name, value, want string
+	}{
+		{"plain", "text/html; charset=UTF-8", "utf-8"},
+		{"double quoted", `text/html; charset="Shift_JIS"`, "shift_jis"},
+		{"single quoted with spaces", "text/html; charset = ' koi8-r '", "koi8-r"},
+		{"unquoted stops at a semicolon", "text/html; charset=euc-kr;x=1", "euc-kr"},
+		{"unquoted stops at whitespace", "text/html; charset=big5 extra", "big5"},
+		{"upper-case key", "text/html; CHARSET=windows-1251", "windows-1251"},
+		{"a key without '=' is skipped for the next", "charset; charset=iso-8859-2", "iso-8859-2"},
+		{"unmatched quote gives nothing", `text/html; charset="utf-8`, ""},
+		{"empty value", "text/html; charset=", ""},
+		{"no charset", "text/html", ""},
+		// ToLower changes the length of 'İ' and of invalid bytes; indices must stay in the original.
+		{"dotted capital I before it", "İİİİİİİİ; charset=utf-8", "utf-8"},
+		{"invalid utf-8 before it", "\xff\xfe\xff\xfe\xff; charset=utf-8", "utf-8"},
+		{"dotted capital I and no charset", strings.Repeat("İ", 20) + "charse", ""},
+		{"dotted capital I after the key", "İİİİİİİİİİİİcharset", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := charsetInContentType(tt.value); got != tt.want {
+				t.Errorf("charsetInContentType(%q) = %q, want %q", tt.value, got, tt.want)
+			}
+		})
+	}
+}

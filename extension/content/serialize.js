@@ -1,10 +1,12 @@
 // The page as the engine gets it: <!DOCTYPE> + <html> markup, with the text
-// of every <script> and <style> left out, JSON-LD scripts excepted. On news
-// pages inline bundles, JSON state and CSS are often half the bytes or more;
-// every byte costs time in extension messaging and in the engine's parse,
-// and the engine reads no script text but JSON-LD (internal/clean/meta.go)
-// and no style text at all. Short texts are cut too: a cut costs one more
-// slice, and "as if empty" then holds for every such element.
+// of every <script> and <style> left out, JSON-LD scripts excepted, and the
+// content of every <svg> left out. On news pages inline bundles, JSON state,
+// CSS and icon drawings are often half the bytes or more; every byte costs
+// time in extension messaging and in the engine's parse, and the engine
+// reads no script text but JSON-LD (internal/clean/meta.go), no style text
+// and nothing inside an <svg> (it drops the element whole). Short texts are
+// cut too: a cut costs one more slice, and "as if empty" then holds for
+// every such element.
 //
 // The result is exactly the markup the page would give had those elements
 // been empty, and the page is not touched (a page's MutationObserver sees
@@ -15,15 +17,15 @@
 // only the nodes written unescaped can hold one that starts no tag:
 // comments, processing instructions, and the elements whose content is
 // written as is (script, style, template, xmp, iframe, noembed, noframes,
-// noscript, plaintext). segmentsOf lists those, in document order, and
-// spliceSegments looks for each from where the previous one ended: a node
-// sent as it is by its whole markup, an element to cut by its start tag.
-// Between two of them the string holds only other elements' tags and
-// escaped text, where no "<script", "<style", "<!--" … can start, so each
-// search lands on the node it looks for, never on a copy of its markup in a
-// comment, a template or another script. Where its text should be, the
-// length, the end tag and the text's first and last characters are checked
-// before anything is cut.
+// noscript, plaintext). segmentsOf lists those and every <svg>, in document
+// order, and spliceSegments looks for each from where the previous one
+// ended: a node sent as it is by its whole markup, an element to cut by its
+// start tag. Between two of them the string holds only other elements' tags
+// and escaped text, where no "<script", "<style", "<svg", "<!--" … can
+// start, so each search lands on the node it looks for, never on a copy of
+// its markup in a comment, a template or another script. Where its content
+// should be, the length, the end tag and the content's first and last
+// characters are checked before anything is cut.
 //
 // Classic script, injected before reader.js; publishes on globalThis. The
 // Node tests import it for the functions that need no DOM.
@@ -33,6 +35,8 @@
   const XHTML = 'http://www.w3.org/1999/xhtml';
   // Elements whose content the HTML serialiser writes without escaping.
   const UNESCAPED = 'script,style,template,xmp,iframe,noembed,noframes,noscript,plaintext';
+  // The elements segmentsOf lists: those, and <svg>, whose content is cut.
+  const LISTED = `${UNESCAPED},svg`;
 
   /**
    * The page's markup for the engine.
@@ -73,14 +77,14 @@
   }
 
   /**
-   * Every node under root whose markup may hold an unescaped "<", in
-   * document order, as segments for spliceSegments. Nodes inside one
-   * already listed are part of its markup and not listed again.
+   * Every node under root whose markup may hold an unescaped "<", and
+   * every <svg>, in document order, as segments for spliceSegments. Nodes
+   * inside one already listed are part of its markup and not listed again.
    * @param {Element} root
    * @returns {Segment[]}
    */
   function segmentsOf(root) {
-    const elements = root.querySelectorAll(UNESCAPED);
+    const elements = root.querySelectorAll(LISTED);
     const others = [];
     const it = root.ownerDocument.createNodeIterator(root, NodeFilter.SHOW_COMMENT | NodeFilter.SHOW_PROCESSING_INSTRUCTION);
     for (let n = it.nextNode(); n; n = it.nextNode()) others.push(n);
@@ -100,6 +104,12 @@
       if (!isElement) {
         const markup = node.nodeType === Node.COMMENT_NODE ? `<!--${node.data}-->` : `<?${node.target} ${node.data}>`;
         segments.push({ markup });
+      } else if (node.localName === 'svg') {
+        // a drawing: its content is cut whatever it holds (shapes, <title>,
+        // SVG <style> and <script>, nested <svg>, <foreignObject>)
+        outer = node;
+        const inner = node.innerHTML;
+        segments.push(cutSegment('svg', inner.length, (at, n) => inner.substr(at, n)));
       } else if (isCut(node)) {
         outer = node;
         const text = node.firstChild; // or null: an empty element is found the same way, quicker than by outerHTML
@@ -131,8 +141,7 @@
   /**
    * An HTML <script> other than JSON-LD, or an HTML <style>, that is empty
    * or whose one child is text: its markup is then start tag + that text +
-   * end tag. SVG's <script> and <style> are left alone: their text is
-   * escaped.
+   * end tag. SVG's <script> and <style> go with their <svg>.
    */
   function isCut(el) {
     if (el.namespaceURI !== XHTML) return false;
@@ -163,9 +172,9 @@
   /**
    * A segment in spliceSegments's list:
    *  - {markup}: a node sent as it is; its markup is looked for and skipped;
-   *  - {tag, length, head, tail}: an element whose text (if any) is cut; it
-   *    is found by its start tag, and its text must run `length` characters,
-   *    begin with head and end with tail, right before </tag>.
+   *  - {tag, length, head, tail}: an element whose content (if any) is cut;
+   *    it is found by its start tag, and its content must run `length`
+   *    characters, begin with head and end with tail, right before </tag>.
    * @typedef {{markup: string} | {tag: string, length: number, head: string, tail: string}} Segment
    */
 

@@ -45,8 +45,12 @@ func (c *cleaner) readMeta() {
 	var ogLocale, metaLang string
 	c.walk(c.doc, func(n *html.Node) bool {
 		switch n.DataAtom {
+		case atom.Svg:
+			// A drawing: its <title> is a tooltip, and nothing in it is the
+			// page's metadata (the content script sends it empty).
+			return false
 		case atom.Title:
-			if m.titleTag == "" && !inSVG(n) {
+			if m.titleTag == "" {
 				m.titleTag = collapse(textOf(n))
 			}
 		case atom.Meta:
@@ -116,15 +120,6 @@ func (c *cleaner) readMeta() {
 	if m.lang == "" && ogLocale != "" {
 		m.lang = strings.ReplaceAll(ogLocale, "_", "-")
 	}
-}
-
-func inSVG(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.DataAtom == atom.Svg {
-			return true
-		}
-	}
-	return false
 }
 
 func textOfScript(n *html.Node) string {

@@ -40,7 +40,7 @@ test('SayWho in Firefox', { skip: skip ?? false, timeout: 170_000 }, async (t) =
   await t.test('hostile markup never runs', () => hostileFlow(env));
   await t.test('no payload of the hostile article runs', () => hostilePayloadsFlow(env));
   await t.test('script and style texts do not reach the engine; JSON-LD does', () => inlineScriptsFlow(env));
-  await t.test('the serialiser gives the page with script and style texts emptied', () => serializerFlow(env));
+  await t.test('the serialiser gives the page with script and style texts and SVG content emptied', () => serializerFlow(env));
   await t.test('no article found', () => noArticleFlow(env));
   await t.test('an engine refusal is explained and the page left as it was', () => engineErrorFlow(env));
 

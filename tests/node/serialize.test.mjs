@@ -1,5 +1,6 @@
 // The content script's serialiser without a browser: cutting script and
-// style texts out of serialised markup (spliceSegments), given the segments
+// style texts and SVG content out of serialised markup (spliceSegments),
+// given the segments
 // segmentsOf would list, and the JSON-LD test. What segmentsOf lists from a
 // real DOM, and that the result equals the markup of the page with those
 // elements emptied, is checked in real Chromium and Firefox
@@ -192,6 +193,34 @@ test('long texts are checked at both ends before they are cut', () => {
   assert.equal(spliceSegments(p.html, [longer]), p.html);
 });
 
+test('the content of every <svg> is cut, its start tag kept', () => {
+  const icon = '<title>Share on X</title><path d="M2 12c3-3 5 3 8 0"></path>';
+  const p = page(
+    plain('<html><body><header><a href="/share">'),
+    cut('svg', ' width="24" height="24" aria-hidden="true"', icon),
+    plain('</a></header><article><p>Text.</p>'),
+    // SVG <style> and <script>, a comment, a nested <svg> and HTML in a
+    // <foreignObject> are part of the outer drawing and go with it
+    cut('svg', ' viewBox="0 0 10 10"', '<style>.a { fill: red }</style><!-- <svg> --><svg><circle r="2"></circle></svg>' +
+      '<foreignObject><p>caption</p><script>x()</script></foreignObject><script>if (a < b) go();</script>'),
+    cut('svg', '', ''),
+    cut('script', '', 'after();'),
+    plain('</article></body></html>'),
+  );
+  check(p);
+  assert.equal(p.want, '<html><body><header><a href="/share"><svg width="24" height="24" aria-hidden="true"></svg></a></header>' +
+    '<article><p>Text.</p><svg viewBox="0 0 10 10"></svg><svg></svg><script></script></article></body></html>');
+});
+
+test('an <svg> whose content is not where it should be is not cut', () => {
+  const html = '<html><body><svg><path d="M0 0"></path></svg><script>a();</script></body></html>';
+  const shorter = cutSegment('svg', 5, (at, n) => '<path'.substr(at, n));
+  assert.equal(spliceSegments(html, [shorter, cut('script', '', 'a();').segment]), html);
+  // <svg-icon> is another element: the search passes over it
+  const custom = '<html><body><svg-icon data-name="x"></svg-icon><svg><g></g></svg></body></html>';
+  assert.equal(spliceSegments(custom, [cut('svg', '', '<g></g>').segment]), '<html><body><svg-icon data-name="x"></svg-icon><svg></svg></body></html>');
+});
+
 test('a segment that is not found ends the cutting; the rest is left as it is', () => {
   const html = '<html><head><style>a{}</style><!-- x --><script>one();</script><script>two();</script></head></html>';
   const segments = [
@@ -226,12 +255,13 @@ test('random pages: every cut lands on its element', () => {
     for (let i = 0, n = 1 + Math.floor(rand() * 12); i < n; i++) {
       const text = pick(texts);
       const attrs = pick(['', ' async=""', ' src="/a.js"', ' type="module"', ' data-x="&lt;script&gt;"']);
-      switch (Math.floor(rand() * 8)) {
+      switch (Math.floor(rand() * 9)) {
         case 0: pieces.push(kept(`<!--<script${attrs}>${text}</script>-->`)); break;
         case 1: pieces.push(kept(`<template><script${attrs}>${text}</script></template>`)); break;
         case 2: pieces.push(kept(`<script type="application/ld+json">${text}</script>`)); break;
         case 3: pieces.push(plain(`<p class="t">${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`)); break;
         case 4: pieces.push(cut('style', attrs, text)); break;
+        case 5: pieces.push(cut('svg', ' role="img"', `<title>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</title><script>${text}</script>`)); break;
         default: pieces.push(cut('script', attrs, text));
       }
     }

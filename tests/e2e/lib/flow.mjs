@@ -317,9 +317,9 @@ export async function hostilePayloadsFlow(env) {
 
 /**
  * In the page: the page as it would serialise with the text of every HTML
- * <script> (JSON-LD excepted) and <style> emptied — what the content script
- * must send, computed the plain way. Empties them for good: the page is
- * closed afterwards.
+ * <script> (JSON-LD excepted) and <style> emptied, and every <svg> — what
+ * the content script must send, computed the plain way. Empties them for
+ * good: the page is closed afterwards.
  */
 function emptiedPage() {
   for (const el of document.querySelectorAll('script, style')) {
@@ -327,12 +327,14 @@ function emptiedPage() {
     if (el.localName === 'script' && /ld\+json/i.test(el.getAttribute('type') ?? '')) continue;
     el.textContent = '';
   }
+  for (const svg of document.querySelectorAll('svg')) svg.replaceChildren();
   return `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
 }
 
 /**
  * A page heavy with inline script, JSON state and style: the engine gets it
- * without their texts but with its JSON-LD, exactly as the page would be
+ * without their texts and its SVG content but with its JSON-LD, exactly as
+ * the page would be
  * with those elements empty, the page never sees its scripts change, and
  * the reader shows the byline, date and site name that only the JSON-LD has.
  */
@@ -375,10 +377,11 @@ export async function inlineScriptsFlow(env) {
     '<!-- Old tracking, kept for reference: <script>window.__track = (window.__track || 0) + 1; /* ANALYTICS */</script> -->',
     '<template id="card"><script>window.__fromTemplate = true;</script><p>card</p></template>',
     '<noscript><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="pixel"></noscript>',
-    '<style>.wave { fill: none; stroke: #0a5c8a; }</style>', // SVG
+    '<svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true"></svg>', // its <style> and <path> cut
   ]) {
     assert.ok(sent.includes(kept), `"${kept}" is not in what the engine got`);
   }
+  assert.ok(!sent.includes('.wave'), 'the SVG <style> reached the engine');
   // the bundle, the analytics, the page's watcher and the two identical inline scripts
   assert.equal(sent.match(/<script><\/script>/g)?.length, 5);
   assert.deepEqual(await page.evaluate(() => window.__scriptMutations), [], 'the page saw its scripts or styles change');
@@ -393,7 +396,7 @@ export async function inlineScriptsFlow(env) {
 /**
  * The content script's serialiser, run in the page itself on the e2e pages
  * (hostile markup included): exactly the page with its script and style
- * texts emptied, JSON-LD kept.
+ * texts and SVG content emptied, JSON-LD kept.
  */
 export async function serializerFlow(env) {
   const source = fs.readFileSync(path.join(DIST, 'extension/content/serialize.js'), 'utf8');

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -18,10 +19,10 @@ import (
 
 var (
 	reByPrefix    = regexp.MustCompile(`(?i)^\s*(by|written by|posted by|published by|words by|story by|author|authors|von|par|por|di|door|av|af|автор|作者)(\s*[:：]\s*|\s+)`)
-	reBylineTail  = regexp.MustCompile(`\s*[-–—|,•·/]+\s*$`)
+	reBylineTail  = regexp.MustCompile(`\s*[` + bylineSeparators + `]+\s*$`)
 	reBylineLabel = regexp.MustCompile(`(?i)^(by|author|authors|the author|about the author|full bio|bio|profile|follow|unfollow|read more|more|posted|published|updated|last updated|written|staff|admin|share|email|contributor|contributors|see all|view all|view profile|author'?s profile|author profile|fact checked|fact-checked|reviewed|medically reviewed|edited)\W*$`)
 	// Trailing labels glued to a name: "ProfileFollowUnfollow", "Verified expert".
-	reBylineJunk = regexp.MustCompile(`(?i)\s*(profile\s*follow\s*unfollow|follow\s*unfollow|verified expert|author'?s profile|view profile|full bio|read more.*|more by.*|advertiser disclosure.*|fact checked by.*|reviewed by.*|medically reviewed.*|edited by.*|updated:?.*|published:?.*|last updated:?.*|\d+\s*min(ute)?s?\s+read.*)$`)
+	reBylineJunk = phrase(`(?i)\s*(profile\s*follow\s*unfollow|follow\s*unfollow|verified expert|author'?s profile|view profile|full bio|read more.*|more by.*|advertiser disclosure.*|fact checked by.*|reviewed by.*|medically reviewed.*|edited by.*|updated:?.*|published:?.*|last updated:?.*|\d+\s*min(ute)?s?\s+read.*)$`)
 )
 
 // pickByline returns the byline a reader sees; metadata only when the page
@@ -52,8 +53,12 @@ func cleanByline(s string) string {
 	for i := 0; i < 2; i++ {
 		s = reByPrefix.ReplaceAllString(s, "")
 		s = stripDateTail(s)
-		s = reBylineJunk.ReplaceAllString(s, "")
-		s = reBylineTail.ReplaceAllString(s, "")
+		if h := (phraseHits{lower: strings.ToLower(s)}); h.has(reBylineJunk) {
+			s = reBylineJunk.regexp().ReplaceAllString(s, "")
+		}
+		if endsWithSeparator(s) {
+			s = reBylineTail.ReplaceAllString(s, "")
+		}
 		s = strings.TrimSpace(s)
 	}
 	// "Name • 5 min read", "Name | Guest Columnists": keep the first part.
@@ -67,6 +72,19 @@ func cleanByline(s string) string {
 		return ""
 	}
 	return s
+}
+
+// bylineSeparators are the characters reBylineTail strips from the end of
+// a byline ("Grace Whitfield –").
+const bylineSeparators = `-–—|,•·/`
+
+// endsWithSeparator: the last character of s before white space is one of
+// bylineSeparators — which every match of reBylineTail needs, so a byline
+// without it skips the pattern.
+func endsWithSeparator(s string) bool {
+	t := strings.TrimRight(s, "\t\n\f\r ")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return t != "" && strings.ContainsRune(bylineSeparators, r)
 }
 
 // dedupeRepeat turns "A B A B" into "A B" (names shown twice for mobile).
@@ -187,4 +205,11 @@ func isAuthorLink(n *html.Node) bool {
 
 var reDateTail = regexp.MustCompile(`(?i)\s*([-–—|•·,]|\bon\b|\bupdated\b|\bpublished\b)?\s*((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago|(před|vor|il y a|hace)\s+\d+.*).*$`)
 
-func stripDateTail(s string) string { return reDateTail.ReplaceAllString(s, "") }
+// stripDateTail cuts a date and what follows it off the end of s. Every
+// match of reDateTail holds a digit, so s without one skips the pattern.
+func stripDateTail(s string) string {
+	if !hasDigit(s) {
+		return s
+	}
+	return reDateTail.ReplaceAllString(s, "")
+}

@@ -2,6 +2,7 @@ package htmlprep
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"unicode/utf8"
@@ -124,6 +125,14 @@ func Prepare(page []byte, opts Options) ([]byte, Report, error) {
 func scrubControls(page []byte) ([]byte, int) {
 	first := -1
 	for i := 0; i < len(page); i++ {
+		// Eight bytes at a time while none of them may start a control
+		// character: most pages hold none at all.
+		for i+8 <= len(page) && !mayHoldControl(binary.LittleEndian.Uint64(page[i:])) {
+			i += 8
+		}
+		if i == len(page) {
+			break
+		}
 		if !mayStartControl[page[i]] {
 			continue // the common case, one table look-up per byte
 		}
@@ -272,6 +281,20 @@ var mayStartControl = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// mayHoldControl reports whether any of the eight bytes in w is a control
+// byte (isControlByte) or 0xC2, testing all eight at once; tab, line feed,
+// form feed and carriage return, on every line of a page, are not flagged.
+// Each test is exact for the bytes it flags (the "has less", "has zero" and
+// "has between" word tricks).
+func mayHoldControl(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	hasZero := func(x uint64) bool { return (x-ones)&^x&highs != 0 }
+	below09 := (w-0x09*ones)&^w&highs != 0 // 0x00–0x08
+	low7 := w & (0x7F * ones)
+	in0Eto1F := ((0x7F+0x20)*ones-low7)&^w&(low7+(0x7F-0x0D)*ones)&highs != 0 // 0x0D < b < 0x20
+	return below09 || in0Eto1F || hasZero(w^(0x0B*ones)) || hasZero(w^(0x7F*ones)) || hasZero(w^(0xC2*ones))
+}
 
 var charRefStart = []byte("&#")
 

@@ -62,3 +62,49 @@ func TestOptimisticSkipsNesting(t *testing.T) {
 		t.Fatalf("default: err %v, flattened %v", err, rep.Flattened)
 	}
 }
+
+// TestScrubControlsEveryOffset puts each byte scrubControls must replace —
+// and each it must keep that shares a word test with them — at every offset
+// of pages of every length around the eight-byte steps, and compares with
+// a rune-by-rune reading.
+func TestScrubControlsEveryOffset(t *testing.T) {
+	want := func(page string) (string, int) {
+		var b strings.Builder
+		n := 0
+		for _, r := range page {
+			if r < 0x20 && r != '\t' && r != '\n' && r != '\f' && r != '\r' || r >= 0x7F && r <= 0x9F {
+				b.WriteByte(' ')
+				n++
+				continue
+			}
+			b.WriteRune(r)
+		}
+		return b.String(), n
+	}
+	pieces := []string{"\x00", "\x01", "\x1F", "\x7F", "\u0080", "\u0085", "\u009F", "\t", "\n", "\f", "\r", "\u00A0", "é", "Â", " ", "~", "\u00C2"}
+	for size := 0; size <= 24; size++ {
+		for at := 0; at <= size; at++ {
+			for _, p := range pieces {
+				page := strings.Repeat("a", at) + p + strings.Repeat("b", size-at)
+				got, n := scrubControls([]byte(page))
+				w, wn := want(page)
+				if string(got) != w || n != wn {
+					t.Fatalf("scrubControls(%q) = %q, %d; want %q, %d", page, got, n, w, wn)
+				}
+			}
+		}
+	}
+}
+
+// TestMayHoldControlIsTheByteTable: the eight-byte test flags a word
+// exactly when one of its bytes is in mayStartControl, whatever its place.
+func TestMayHoldControlIsTheByteTable(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 8; pos++ {
+			w := uint64(0x6161616161616161)&^(0xFF<<(8*pos)) | uint64(c)<<(8*pos)
+			if got, want := mayHoldControl(w), mayStartControl[c]; got != want {
+				t.Fatalf("byte %#x at %d: %v, want %v", c, pos, got, want)
+			}
+		}
+	}
+}

@@ -17,10 +17,10 @@ import (
 const depthSlack = 8
 
 // FuzzPrepare checks, on any bytes and a small cap so that short inputs
-// reach it: Prepare either refuses the page (ErrEncoding, ErrNotText) or returns
-// valid UTF-8 without control characters that the parser accepts; after a
-// rewrite, and always in strict mode, the tree is no deeper than the cap
-// plus depthSlack.
+// reach it: Prepare either refuses the page (ErrEncoding, ErrNotText) or
+// returns valid UTF-8 without control characters or noncharacters that the
+// parser accepts; after a rewrite, and always in strict mode, the tree is
+// no deeper than the cap plus depthSlack.
 func FuzzPrepare(f *testing.F) {
 	for _, s := range []string{
 		"", "<p>x", "<div><div><div>x</div></div></div>", "<b><div>x</b>y",
@@ -48,8 +48,9 @@ func FuzzPrepare(f *testing.F) {
 				t.Fatalf("strict=%v: output is not valid UTF-8", strict)
 			}
 			for _, r := range string(out) {
-				if r < 0x20 && r != '\t' && r != '\n' && r != '\f' && r != '\r' || r >= 0x7F && r <= 0x9F {
-					t.Fatalf("strict=%v: control character %U left in the output", strict, r)
+				if r < 0x20 && r != '\t' && r != '\n' && r != '\f' && r != '\r' || r >= 0x7F && r <= 0x9F ||
+					r >= 0xFDD0 && r <= 0xFDEF || r%0x10000 >= 0xFFFE {
+					t.Fatalf("strict=%v: control character or noncharacter %U left in the output", strict, r)
 				}
 			}
 			doc, err := html.Parse(bytes.NewReader(out))

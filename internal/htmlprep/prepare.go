@@ -57,7 +57,7 @@ type Options struct {
 // Report says what Prepare changed.
 type Report struct {
 	Charset   string // the encoding the page was read in ("utf-8", "windows-1252" …)
-	Scrubbed  int    // control characters replaced by spaces
+	Scrubbed  int    // control characters and noncharacters replaced by spaces
 	Depth     int    // the nesting depth measured (a lower bound once it passed the cap)
 	Flattened bool   // the page was rewritten to cap its nesting
 	Dropped   int    // start tags dropped by the rewrite
@@ -118,25 +118,24 @@ func Prepare(page []byte, opts Options) ([]byte, Report, error) {
 }
 
 // scrubControls replaces the C0 and C1 control characters other than tab,
-// line feed, form feed and carriage return — and DEL — by spaces. They have
-// no business in an article, the parser passes most of them through, and
-// the result's text promises none. page must be valid UTF-8. It returns
-// page itself when it holds none.
+// line feed, form feed and carriage return — and DEL — by spaces, and the
+// Unicode noncharacters (U+FDD0–U+FDEF and the last two code points of
+// every plane, U+FFFE and U+FFFF among them) too. They have no business in
+// an article, the parser passes them through, and the result's text
+// promises none. page must be valid UTF-8. It returns page itself when it
+// holds none.
 func scrubControls(page []byte) ([]byte, int) {
 	first := -1
 	for i := 0; i < len(page); i++ {
-		// Eight bytes at a time while none of them may start a control
-		// character: most pages hold none at all.
+		// Eight bytes at a time while none of them may start one: most
+		// pages hold none at all.
 		for i+8 <= len(page) && !mayHoldControl(binary.LittleEndian.Uint64(page[i:])) {
 			i += 8
 		}
 		if i == len(page) {
 			break
 		}
-		if !mayStartControl[page[i]] {
-			continue // the common case, one table look-up per byte
-		}
-		if c := page[i]; isControlByte(c) || c == 0xC2 && i+1 < len(page) && page[i+1] >= 0x80 && page[i+1] <= 0x9F {
+		if mayStartControl[page[i]] && controlAt(page, i) > 0 {
 			first = i
 			break
 		}
@@ -148,28 +147,42 @@ func scrubControls(page []byte) ([]byte, int) {
 	out = append(out, page[:first]...)
 	n := 0
 	for i := first; i < len(page); {
-		c := page[i]
-		if isControlByte(c) {
-			out = append(out, ' ')
-			n++
-			i++
-			continue
+		if mayStartControl[page[i]] {
+			if w := controlAt(page, i); w > 0 {
+				out = append(out, ' ')
+				n++
+				i += w
+				continue
+			}
 		}
-		if c < utf8.RuneSelf {
-			out = append(out, c)
-			i++
-			continue
-		}
-		r, w := utf8.DecodeRune(page[i:])
-		if r >= 0x80 && r <= 0x9F {
-			out = append(out, ' ')
-			n++
-		} else {
-			out = append(out, page[i:i+w]...)
-		}
-		i += w
+		// Only lead bytes are in mayStartControl, so copying byte by byte
+		// never splits a character that holds one.
+		out = append(out, page[i])
+		i++
 	}
 	return out, n
+}
+
+// controlAt returns the length in bytes of the control character or
+// noncharacter that starts at page[i], or 0 when none does.
+func controlAt(page []byte, i int) int {
+	c := page[i]
+	if c < utf8.RuneSelf {
+		if isControlByte(c) {
+			return 1
+		}
+		return 0
+	}
+	r, w := utf8.DecodeRune(page[i:])
+	if r >= 0x80 && r <= 0x9F || isNoncharacter(rune(r)) {
+		return w
+	}
+	return 0
+}
+
+// isNoncharacter: the 66 code points Unicode reserves for internal use.
+func isNoncharacter(r rune) bool {
+	return r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE && r <= utf8.MaxRune
 }
 
 // isBinary reports whether page looks like binary data (see
@@ -259,10 +272,11 @@ func digitValue(c byte, hex bool) int {
 }
 
 // isControlRune reports whether the parser turns a numeric reference to
-// v into a control character: the C0 controls but tab, line feed, form
-// feed and carriage return; DEL; and the five C1 code points that the
-// windows-1252 remapping of &#128;–&#159; leaves alone. &#0; becomes
-// U+FFFD in the parser and needs nothing.
+// v into a control character or a noncharacter: the C0 controls but tab,
+// line feed, form feed and carriage return; DEL; the five C1 code points
+// that the windows-1252 remapping of &#128;–&#159; leaves alone; and the
+// noncharacters. &#0;, surrogates and values past U+10FFFF become U+FFFD
+// in the parser and need nothing.
 func isControlRune(v int) bool {
 	switch {
 	case v > 0 && v < 0x20:
@@ -270,30 +284,33 @@ func isControlRune(v int) bool {
 	case v == 0x7F, v == 0x81, v == 0x8D, v == 0x8F, v == 0x90, v == 0x9D:
 		return true
 	}
-	return false
+	return v <= utf8.MaxRune && isNoncharacter(rune(v))
 }
 
-// mayStartControl: the bytes scrubControls must look at more closely (the
-// control bytes and 0xC2, the lead byte of U+0080–U+009F).
+// mayStartControl: the bytes scrubControls must look at more closely: the
+// control bytes, 0xC2 (the lead byte of U+0080–U+009F), 0xEF (of
+// U+FDD0–U+FDEF, U+FFFE and U+FFFF) and 0xF0–0xF4 (of the other planes'
+// noncharacters).
 var mayStartControl = func() (t [256]bool) {
 	for c := 0; c < 256; c++ {
-		t[c] = isControlByte(byte(c)) || c == 0xC2
+		t[c] = isControlByte(byte(c)) || c == 0xC2 || c >= 0xEF && c <= 0xF4
 	}
 	return t
 }()
 
-// mayHoldControl reports whether any of the eight bytes in w is a control
-// byte (isControlByte) or 0xC2, testing all eight at once; tab, line feed,
-// form feed and carriage return, on every line of a page, are not flagged.
-// Each test is exact for the bytes it flags (the "has less", "has zero" and
-// "has between" word tricks).
+// mayHoldControl reports whether any of the eight bytes in w is in
+// mayStartControl or above 0xF4 (which valid UTF-8 never holds), testing
+// all eight at once; tab, line feed, form feed and carriage return, on
+// every line of a page, are not flagged. Each test is exact for the bytes
+// it flags (the "has less", "has zero" and "has between" word tricks).
 func mayHoldControl(w uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	hasZero := func(x uint64) bool { return (x-ones)&^x&highs != 0 }
 	below09 := (w-0x09*ones)&^w&highs != 0 // 0x00–0x08
 	low7 := w & (0x7F * ones)
 	in0Eto1F := ((0x7F+0x20)*ones-low7)&^w&(low7+(0x7F-0x0D)*ones)&highs != 0 // 0x0D < b < 0x20
-	return below09 || in0Eto1F || hasZero(w^(0x0B*ones)) || hasZero(w^(0x7F*ones)) || hasZero(w^(0xC2*ones))
+	fromEF := (^w-0x11*ones)&w&highs != 0                                     // 0xEF–0xFF: ^b below 0x11
+	return below09 || in0Eto1F || fromEF || hasZero(w^(0x0B*ones)) || hasZero(w^(0x7F*ones)) || hasZero(w^(0xC2*ones))
 }
 
 var charRefStart = []byte("&#")

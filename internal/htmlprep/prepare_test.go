@@ -20,6 +20,10 @@ func TestPrepare(t *testing.T) {
 			"<p>a b c d e\tf\r\ng" + strings.Repeat(".", 200) + "</p>", nil},
 		{"references to controls become spaces", "<p title='&#1;'>a&#3;b&#x1B;c&#X7f d&#x3x&#0;&#9;&#x81;&#x80;&#65;&#;&#x;</p>", Options{},
 			"<p title=' '>a b c  d x&#0;&#9; &#x80;&#65;&#;&#x;</p>", nil},
+		{"noncharacters become spaces", "<p>a\uFFFFb\uFFFEc\uFDD0d\U0010FFFFe\uFEFFf，😀</p>", Options{}, "<p>a b c d e\uFEFFf，😀</p>", nil},
+		{"references to noncharacters become spaces", "<p>a&#xFFFF;b&#65534;c&#xFDD0;d&#x1FFFF;e&#xFEFF;&#x110000;</p>", Options{},
+			"<p>a b c d e&#xFEFF;&#x110000;</p>", nil},
+		{"UTF-16 noncharacter", "\xFF\xFE<\x00p\x00>\x00\xFF\xFFh\x00", Options{}, "<p> h", nil},
 		{"over the cap", strings.Repeat("x", 101), Options{MaxBytes: 100}, "", ErrTooLarge},
 		{"at the cap", strings.Repeat("x", 100), Options{MaxBytes: 100}, strings.Repeat("x", 100), nil},
 		{"no cap", strings.Repeat("x", 101), Options{MaxBytes: -1}, strings.Repeat("x", 101), nil},
@@ -63,8 +67,8 @@ func TestOptimisticSkipsNesting(t *testing.T) {
 	}
 }
 
-// TestScrubControlsEveryOffset puts each byte scrubControls must replace —
-// and each it must keep that shares a word test with them — at every offset
+// TestScrubControlsEveryOffset puts each character scrubControls must
+// replace — and each it must keep that shares a test with them — at every offset
 // of pages of every length around the eight-byte steps, and compares with
 // a rune-by-rune reading.
 func TestScrubControlsEveryOffset(t *testing.T) {
@@ -72,7 +76,8 @@ func TestScrubControlsEveryOffset(t *testing.T) {
 		var b strings.Builder
 		n := 0
 		for _, r := range page {
-			if r < 0x20 && r != '\t' && r != '\n' && r != '\f' && r != '\r' || r >= 0x7F && r <= 0x9F {
+			if r < 0x20 && r != '\t' && r != '\n' && r != '\f' && r != '\r' || r >= 0x7F && r <= 0x9F ||
+				r >= 0xFDD0 && r <= 0xFDEF || r%0x10000 >= 0xFFFE {
 				b.WriteByte(' ')
 				n++
 				continue
@@ -81,7 +86,8 @@ func TestScrubControlsEveryOffset(t *testing.T) {
 		}
 		return b.String(), n
 	}
-	pieces := []string{"\x00", "\x01", "\x1F", "\x7F", "\u0080", "\u0085", "\u009F", "\t", "\n", "\f", "\r", "\u00A0", "é", "Â", " ", "~", "\u00C2"}
+	pieces := []string{"\x00", "\x01", "\x1F", "\x7F", "\u0080", "\u0085", "\u009F", "\t", "\n", "\f", "\r", "\u00A0", "é", "Â", " ", "~",
+		"\uFFFE", "\uFFFF", "\uFDD0", "\uFDEF", "\uFDCF", "\uFDF0", "\uFEFF", "\uFF0C", "\uFFFD", "\U0001FFFE", "\U0010FFFF", "\U0001F600", "\U0010FFFD"}
 	for size := 0; size <= 24; size++ {
 		for at := 0; at <= size; at++ {
 			for _, p := range pieces {
@@ -97,12 +103,13 @@ func TestScrubControlsEveryOffset(t *testing.T) {
 }
 
 // TestMayHoldControlIsTheByteTable: the eight-byte test flags a word
-// exactly when one of its bytes is in mayStartControl, whatever its place.
+// exactly when one of its bytes is in mayStartControl (or is one no valid
+// UTF-8 holds), whatever its place.
 func TestMayHoldControlIsTheByteTable(t *testing.T) {
 	for c := 0; c < 256; c++ {
 		for pos := 0; pos < 8; pos++ {
 			w := uint64(0x6161616161616161)&^(0xFF<<(8*pos)) | uint64(c)<<(8*pos)
-			if got, want := mayHoldControl(w), mayStartControl[c]; got != want {
+			if got, want := mayHoldControl(w), mayStartControl[c] || c > 0xF4; got != want {
 				t.Fatalf("byte %#x at %d: %v, want %v", c, pos, got, want)
 			}
 		}

@@ -133,7 +133,7 @@ func collapseAppend(b []byte, s string) []byte {
 			}
 			// A run of ASCII that is not white space goes in whole.
 			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace(s[j]) {
+			for j < len(s) && asciiWordByte[s[j]] {
 				j++
 			}
 			if space && len(b) > start {
@@ -158,6 +158,15 @@ func collapseAppend(b []byte, s string) []byte {
 	}
 	return b
 }
+
+// asciiWordByte: the ASCII bytes that are not asciiSpace (one table
+// look-up per byte in collapseAppend's inner loop).
+var asciiWordByte = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = !asciiSpace(byte(c))
+	}
+	return t
+}()
 
 // asciiSpace: the ASCII white space unicode.IsSpace knows.
 func asciiSpace(c byte) bool {

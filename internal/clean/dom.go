@@ -282,7 +282,27 @@ func wordsAtMost(s string, max int) bool {
 func countWordsUpTo(s string, limit int) int {
 	n := 0
 	in := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if !asciiWordByte[c] {
+				in = false
+				continue
+			}
+			if !in {
+				in = true
+				n++
+				if n > limit {
+					return n
+				}
+			}
+			for i < len(s) && asciiWordByte[s[i]] { // the rest of an ASCII word
+				i++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:]) // RuneError, 1 on a bad byte, as range does
+		i += size
 		if unicode.IsSpace(r) {
 			in = false
 		} else if !in {

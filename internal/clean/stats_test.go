@@ -45,3 +45,26 @@ func TestMeasureText(t *testing.T) {
 		}
 	}
 }
+
+// TestCountWordsUpTo compares countWordsUpTo with strings.Fields, whose
+// words it counts, on random strings and every limit up to their count.
+func TestCountWordsUpTo(t *testing.T) {
+	pieces := []string{"a", "bc", " ", "\n", "\t", "\v", "\f", "\r", "\u00a0", "\u0085", "\u2003", "é", "\xff", "😀", ","}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		words := len(strings.Fields(s))
+		if got := countWords(s); got != words {
+			t.Fatalf("countWords(%q) = %d, want %d", s, got, words)
+		}
+		for limit := 0; limit < words; limit++ {
+			if got := countWordsUpTo(s, limit); got != limit+1 {
+				t.Fatalf("countWordsUpTo(%q, %d) = %d, want %d", s, limit, got, limit+1)
+			}
+		}
+	}
+}

@@ -125,42 +125,40 @@ func Prepare(page []byte, opts Options) ([]byte, Report, error) {
 // promises none. page must be valid UTF-8. It returns page itself when it
 // holds none.
 func scrubControls(page []byte) ([]byte, int) {
-	first := -1
-	for i := 0; i < len(page); i++ {
-		// Eight bytes at a time while none of them may start one: most
-		// pages hold none at all.
+	i, w := nextControl(page, 0)
+	if i < 0 {
+		return page, 0
+	}
+	out := make([]byte, 0, len(page))
+	n, last := 0, 0
+	for ; i >= 0; i, w = nextControl(page, last) {
+		out = append(out, page[last:i]...)
+		out = append(out, ' ')
+		n++
+		last = i + w
+	}
+	return append(out, page[last:]...), n
+}
+
+// nextControl returns where the next control character or noncharacter at
+// or after from starts in page, and its length in bytes; -1, 0 when there
+// is none. It reads eight bytes at a time while none of them may start
+// one: most pages hold none at all.
+func nextControl(page []byte, from int) (int, int) {
+	for i := from; i < len(page); i++ {
 		for i+8 <= len(page) && !mayHoldControl(binary.LittleEndian.Uint64(page[i:])) {
 			i += 8
 		}
 		if i == len(page) {
 			break
 		}
-		if mayStartControl[page[i]] && controlAt(page, i) > 0 {
-			first = i
-			break
-		}
-	}
-	if first < 0 {
-		return page, 0
-	}
-	out := make([]byte, 0, len(page))
-	out = append(out, page[:first]...)
-	n := 0
-	for i := first; i < len(page); {
 		if mayStartControl[page[i]] {
 			if w := controlAt(page, i); w > 0 {
-				out = append(out, ' ')
-				n++
-				i += w
-				continue
+				return i, w
 			}
 		}
-		// Only lead bytes are in mayStartControl, so copying byte by byte
-		// never splits a character that holds one.
-		out = append(out, page[i])
-		i++
 	}
-	return out, n
+	return -1, 0
 }
 
 // controlAt returns the length in bytes of the control character or

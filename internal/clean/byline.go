@@ -53,9 +53,7 @@ func cleanByline(s string) string {
 	for i := 0; i < 2; i++ {
 		s = reByPrefix.ReplaceAllString(s, "")
 		s = stripDateTail(s)
-		if h := (phraseHits{lower: strings.ToLower(s)}); h.has(reBylineJunk) {
-			s = reBylineJunk.regexp().ReplaceAllString(s, "")
-		}
+		s = reBylineJunk.ReplaceAllString(s, "")
 		if endsWithSeparator(s) {
 			s = reBylineTail.ReplaceAllString(s, "")
 		}

@@ -283,27 +283,16 @@ func countWordsUpTo(s string, limit int) int {
 	n := 0
 	in := false
 	for i := 0; i < len(s); {
+		var space bool
 		if c := s[i]; c < utf8.RuneSelf {
+			space = !asciiWordByte[c] // one look-up for the common case
 			i++
-			if !asciiWordByte[c] {
-				in = false
-				continue
-			}
-			if !in {
-				in = true
-				n++
-				if n > limit {
-					return n
-				}
-			}
-			for i < len(s) && asciiWordByte[s[i]] { // the rest of an ASCII word
-				i++
-			}
-			continue
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:]) // RuneError, 1 on a bad byte, as range does
+			space = unicode.IsSpace(r)
+			i += size
 		}
-		r, size := utf8.DecodeRuneInString(s[i:]) // RuneError, 1 on a bad byte, as range does
-		i += size
-		if unicode.IsSpace(r) {
+		if space {
 			in = false
 		} else if !in {
 			in = true

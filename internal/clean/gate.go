@@ -273,6 +273,15 @@ func (p *phrased) Match(t string, h *phraseHits) bool {
 	return p.regexp().MatchString(t)
 }
 
+// ReplaceAllString is regexp.Regexp's, run only when s holds one of the
+// pattern's phrases (otherwise nothing can match and s comes back as is).
+func (p *phrased) ReplaceAllString(s, repl string) string {
+	if h := (phraseHits{lower: strings.ToLower(s)}); !h.has(p) {
+		return s
+	}
+	return p.regexp().ReplaceAllString(s, repl)
+}
+
 // phraseAutomaton finds which of many phrases occur in a text in one pass
 // (Aho–Corasick, with every transition precomputed over the few byte
 // classes the phrases use). Each phrase carries the bits of the patterns it

@@ -2,9 +2,10 @@
 // after shared/messages.js, shared/settings.js, content/quirks.js and
 // content/serialize.js).
 //
-// Opening: the page's current HTML (script and style texts left out, see
-// serialize.js) goes to the background, which runs the engine; the answer
-// is rendered in a closed shadow root on a host element appended to <html>.
+// Opening: the page's current HTML (script and style texts and SVG content
+// left out, see serialize.js) goes to the background, which runs the
+// engine; the answer is rendered in a closed shadow root on a host element
+// appended to <html>.
 // The page itself is left alone apart from that host, an `overflow: hidden`
 // on <html> (its style attribute is saved and put back byte for byte) and a
 // print-only stylesheet adopted by the document.

@@ -27,13 +27,79 @@ const StrictMaxDepth = 64
 // stack's height — at the price of treating a match further down as absent.
 const searchWindow = 128
 
+// namespace is the namespace the parser puts an element in. It decides
+// which rules the next token follows: a self-closing tag closes itself
+// only in svg and MathML, where <input> nests and <style> holds markup.
+type namespace uint8
+
+const (
+	htmlNS namespace = iota
+	svgNS
+	mathNS
+)
+
+// point marks the svg and MathML elements below which the parser goes
+// back to HTML rules for start tags (the standard's integration points).
+// They also bound every scope the parser checks and count as special.
+type point uint8
+
+const (
+	noPoint    point = iota
+	mathText         // mi, mo, mn, ms, mtext: HTML rules for start tags but mglyph and malignmark
+	htmlPoint        // svg foreignObject, desc, title; annotation-xml of an HTML encoding
+	annotation       // any other annotation-xml: HTML rules for an <svg> start tag only
+)
+
+// kind is what the parser knows of an element when deciding how to treat
+// the tokens that come while it is the current node.
+type kind struct {
+	ns namespace
+	pt point
+}
+
+// htmlStart reports whether a start tag for a follows HTML rules while an
+// element of kind k is the current node.
+func (k kind) htmlStart(a atom.Atom) bool {
+	switch {
+	case k.ns == htmlNS, k.pt == htmlPoint:
+		return true
+	case k.pt == mathText:
+		return a != atom.Mglyph && a != atom.Malignmark
+	case k.pt == annotation:
+		return a == atom.Svg
+	}
+	return false
+}
+
+// htmlText reports whether text follows HTML rules (and so reopens the
+// formatting elements) while an element of kind k is the current node.
+func (k kind) htmlText() bool {
+	return k.ns == htmlNS || k.pt == mathText || k.pt == htmlPoint
+}
+
 // entry is one element on nester's model of the parser's stack.
 type entry struct {
-	a       atom.Atom
-	name    string // the tag name, kept only for elements without an atom
-	kept    bool   // written to the output (false: beyond the cap, dropped)
-	weight  int    // levels it adds to the parser's stack
-	foreign bool   // svg or math: self-closing tags inside do not nest
+	a      atom.Atom
+	name   string // the tag name, kept only for elements without an atom
+	kept   bool   // written to the output (false: beyond the cap, dropped)
+	weight int    // levels it adds to the parser's stack
+	kind   kind   // its own namespace and integration point
+	cur    kind   // the kind of the topmost kept entry at or below it: the parser's current node while it is on top
+}
+
+// isHTML reports whether e is an HTML element: only those match the tag
+// names the parser's HTML rules look for.
+func (e entry) isHTML() bool { return e.kind.ns == htmlNS }
+
+// stopsScope reports whether e bounds the parser's "has an element in
+// scope" checks.
+func (e entry) stopsScope() bool {
+	return e.isHTML() && scopeBoundary[e.a] || e.kind.pt != noPoint
+}
+
+// isSpecial reports whether e is in the standard's "special" category.
+func (e entry) isSpecial() bool {
+	return e.isHTML() && special[e.a] || e.kind.pt != noPoint
 }
 
 // nester streams a page through the tokenizer while keeping a model of
@@ -41,7 +107,10 @@ type entry struct {
 // depth (a <p> closed by the next block, <li> by the next <li>, table
 // cells and rows), end tags popping through their element, void and
 // raw-text elements never nesting, a <table> counting three levels for
-// the tbody and tr the parser adds.
+// the tbody and tr the parser adds. It follows the parser into svg and
+// MathML content, where other rules hold (a self-closing tag closes
+// itself, <input> nests, <div> breaks out), and back to HTML rules at
+// their integration points (foreignObject, mi …).
 //
 // In scan mode it only measures, to leave the vast majority of pages
 // untouched. In rewrite mode it writes the page back out with every
@@ -61,7 +130,6 @@ type nester struct {
 	stack   []entry
 	depth   int // sum of the weights of the kept entries
 	deepest int // the greatest kept depth the model reached
-	foreign int // svg and math elements open
 	rawEnd  string
 	afe     []entry           // scan mode: formatting elements the parser would reopen
 	open    map[atom.Atom]int // entries on the stack per element, to skip searches that cannot match
@@ -93,7 +161,7 @@ func (n *nester) run(page []byte, stopAbove int) error {
 		if n.budget.Exceeded() {
 			return fmt.Errorf("flattening nested elements: %w", budget.ErrExceeded)
 		}
-		z.AllowCDATA(n.foreign > 0)
+		z.AllowCDATA(n.current().ns != htmlNS) // as the parser does
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
@@ -105,7 +173,7 @@ func (n *nester) run(page []byte, stopAbove int) error {
 			name, _ := z.TagName()
 			n.end(z, name)
 		case html.TextToken:
-			if !n.rewrite && len(n.afe) > 0 {
+			if !n.rewrite && len(n.afe) > 0 && n.current().htmlText() {
 				n.reconstruct()
 			}
 			n.emit(z.Raw())
@@ -124,8 +192,24 @@ func (n *nester) emit(b []byte) {
 	}
 }
 
+// current returns the kind of the parser's current node: the topmost kept
+// entry, as the parser never sees the dropped ones.
+func (n *nester) current() kind {
+	if len(n.stack) == 0 {
+		return kind{}
+	}
+	return n.stack[len(n.stack)-1].cur
+}
+
 func (n *nester) start(z *html.Tokenizer, tt html.TokenType, name []byte) {
 	a := atom.Lookup(name)
+	if cur := n.current(); !cur.htmlStart(a) {
+		if !breaksOutOfForeign[a] && (a != atom.Font || !fontBreaksOut(z)) {
+			n.startForeign(z, tt, a, name, cur.ns)
+			return
+		}
+		n.popToIntegrationPoint()
+	}
 	switch {
 	case a == atom.Html || a == atom.Head || a == atom.Body:
 		// The parser merges these into the ones it always has.
@@ -134,12 +218,6 @@ func (n *nester) start(z *html.Tokenizer, tt html.TokenType, name []byte) {
 	case voidElements[a]:
 		n.emit(z.Raw())
 		return
-	case n.foreign > 0 && tt == html.SelfClosingTagToken:
-		n.emit(z.Raw()) // <path/> in svg closes itself
-		return
-	case n.foreign > 0 && rawText[a]:
-		// In svg and math, <style> and <title> hold markup, as in the parser.
-		z.NextIsNotRawText()
 	case rawText[a]:
 		// Text only, closed by the matching end tag the tokenizer looks for:
 		// adds one level at most, whatever the depth.
@@ -147,11 +225,8 @@ func (n *nester) start(z *html.Tokenizer, tt html.TokenType, name []byte) {
 		n.emit(z.Raw())
 		return
 	}
-	if n.foreign > 0 && breaksOutOfForeign[a] {
-		n.popThrough(n.find(func(e entry) bool { return e.foreign }, false))
-	}
 	n.closeImplied(a)
-	if a == atom.Form && n.find(func(e entry) bool { return e.a == atom.Form }, false) >= 0 {
+	if a == atom.Form && n.find(isA(atom.Form), false) >= 0 {
 		n.dropped++
 		return // the parser ignores a form inside a form
 	}
@@ -159,15 +234,23 @@ func (n *nester) start(z *html.Tokenizer, tt html.TokenType, name []byte) {
 		n.dropped++
 		return
 	}
-	e := entry{a: a, weight: 1, foreign: a == atom.Svg || a == atom.Math}
-	if a == 0 {
+	e := entry{a: a, weight: 1}
+	switch a {
+	case 0:
 		e.name = string(name)
-	}
-	if a == atom.Table {
+	case atom.Table:
 		e.weight = 3
+	case atom.Svg:
+		e.kind.ns = svgNS
+	case atom.Math:
+		e.kind.ns = mathNS
 	}
 	if !n.rewrite && !special[a] {
 		n.reconstruct()
+	}
+	if e.kind.ns != htmlNS && tt == html.SelfClosingTagToken {
+		n.emit(z.Raw()) // <svg/> closes itself
+		return
 	}
 	if n.push(e) {
 		n.emit(z.Raw())
@@ -176,15 +259,83 @@ func (n *nester) start(z *html.Tokenizer, tt html.TokenType, name []byte) {
 	}
 }
 
+// startForeign handles a start tag that follows the parser's rules for
+// svg and MathML content: the element joins the current node's namespace,
+// nests even if it is <input> or <img>, closes itself if the tag says so,
+// and holds markup even if it is <style> or <title>.
+func (n *nester) startForeign(z *html.Tokenizer, tt html.TokenType, a atom.Atom, name []byte, ns namespace) {
+	z.NextIsNotRawText()
+	if tt == html.SelfClosingTagToken {
+		n.emit(z.Raw()) // <path/> closes itself
+		return
+	}
+	e := entry{a: a, weight: 1, kind: kind{ns: ns, pt: integrationPoint(ns, a, z)}}
+	if a == 0 {
+		e.name = string(name)
+	}
+	if n.push(e) {
+		n.emit(z.Raw())
+	} else {
+		n.dropped++
+	}
+}
+
+// integrationPoint returns what an svg or MathML element named a is for
+// the parser's dispatcher. It reads z's attributes only for annotation-xml.
+func integrationPoint(ns namespace, a atom.Atom, z *html.Tokenizer) point {
+	switch {
+	case ns == mathNS && (a == atom.Mi || a == atom.Mo || a == atom.Mn || a == atom.Ms || a == atom.Mtext):
+		return mathText
+	case ns == svgNS && (a == atom.Foreignobject || a == atom.Desc || a == atom.Title):
+		return htmlPoint
+	case ns == mathNS && a == atom.AnnotationXml:
+		for {
+			key, val, more := z.TagAttr()
+			if string(key) == "encoding" && (bytes.EqualFold(val, []byte("text/html")) || bytes.EqualFold(val, []byte("application/xhtml+xml"))) {
+				return htmlPoint
+			}
+			if !more {
+				return annotation
+			}
+		}
+	}
+	return noPoint
+}
+
+// fontBreaksOut reports whether a <font> start tag ends svg or MathML
+// content: it does when it has a color, face or size attribute.
+func fontBreaksOut(z *html.Tokenizer) bool {
+	for {
+		key, _, more := z.TagAttr()
+		switch string(key) {
+		case "color", "face", "size":
+			return true
+		}
+		if !more {
+			return false
+		}
+	}
+}
+
+// popToIntegrationPoint pops what a tag that breaks out of svg or MathML
+// content (<div>, <p>, <b> …) closes: every element above the nearest
+// HTML element, MathML text integration point or HTML integration point.
+func (n *nester) popToIntegrationPoint() {
+	for cur := n.current(); cur.ns != htmlNS && cur.pt != mathText && cur.pt != htmlPoint; cur = n.current() {
+		n.popThrough(len(n.stack) - 1)
+	}
+}
+
 // push puts e on the stack, kept if it fits under the cap, and reports
 // whether it was kept.
 func (n *nester) push(e entry) bool {
 	e.kept = n.depth+e.weight <= n.max
-	if e.kept {
+	switch {
+	case e.kept:
 		n.depth += e.weight
-	}
-	if e.foreign {
-		n.foreign++
+		e.cur = e.kind
+	case len(n.stack) > 0:
+		e.cur = n.stack[len(n.stack)-1].cur
 	}
 	n.stack = append(n.stack, e)
 	n.open[e.a]++
@@ -201,6 +352,21 @@ func (n *nester) end(z *html.Tokenizer, name []byte) {
 		return
 	}
 	a := atom.Lookup(name)
+	named := func(e entry) bool { return e.a == a && (a != 0 || e.name == string(name)) }
+	if n.current().ns != htmlNS {
+		// In svg and MathML content an end tag closes the nearest element
+		// of its name above the first HTML element, or else follows HTML
+		// rules.
+		if i := n.findForeign(named); i >= 0 {
+			n.popThrough(i)
+			return
+		}
+		if a == atom.Html {
+			// The parser may close an svg <html> below the search window;
+			// the model could not follow, so the parser never gets it.
+			return
+		}
+	}
 	if a == atom.Html || a == atom.Body || a == atom.Head || a == atom.Br || a == atom.P && n.find(isA(atom.P), true) < 0 {
 		// </br> is a <br>, a stray </p> an empty paragraph, </body> and
 		// </html> change no nesting: the parser gets them as they are.
@@ -210,9 +376,9 @@ func (n *nester) end(z *html.Tokenizer, name []byte) {
 	if n.open[a] == 0 {
 		return // stray: the parser ignores it too
 	}
-	match := func(e entry) bool { return e.a == a && (a != 0 || e.name == string(name)) }
-	// Table parts end in "table scope", which td and th do not bound.
-	i := n.find(match, !tableParts[a])
+	// HTML rules look for an HTML element of that name. Table parts end in
+	// "table scope", which td and th do not bound.
+	i := n.find(func(e entry) bool { return e.isHTML() && named(e) }, !tableParts[a])
 	if i < 0 {
 		return // stray: the parser ignores it too
 	}
@@ -222,7 +388,7 @@ func (n *nester) end(z *html.Tokenizer, name []byte) {
 		// agency's reshuffle for a formatting element keeps the depth. A
 		// rewrite closes everything above instead, explicitly.
 		for j := len(n.stack) - 1; j > i; j-- {
-			if special[n.stack[j].a] {
+			if n.stack[j].isSpecial() {
 				return
 			}
 		}
@@ -231,16 +397,32 @@ func (n *nester) end(z *html.Tokenizer, name []byte) {
 	n.forget(a)
 }
 
+// findForeign returns the index of the topmost svg or MathML entry that
+// matches, looking no further down than the first HTML element, or -1.
+func (n *nester) findForeign(match func(entry) bool) int {
+	for i, k := len(n.stack)-1, 0; i >= 0 && k < searchWindow; i, k = i-1, k+1 {
+		e := n.stack[i]
+		if e.isHTML() {
+			return -1
+		}
+		if match(e) {
+			return i
+		}
+	}
+	return -1
+}
+
 // find returns the index of the topmost entry within searchWindow that
 // matches, or -1. With scoped, the search stops at the elements that bound
 // the parser's "has an element in scope" (table, td, th, caption,
-// template, object, applet, marquee, svg, math).
+// template, object, applet, marquee, and the integration points of svg
+// and MathML).
 func (n *nester) find(match func(entry) bool, scoped bool) int {
 	for i, k := len(n.stack)-1, 0; i >= 0 && k < searchWindow; i, k = i-1, k+1 {
 		if match(n.stack[i]) {
 			return i
 		}
-		if scoped && scopeBoundary[n.stack[i].a] {
+		if scoped && n.stack[i].stopsScope() {
 			return -1
 		}
 	}
@@ -259,8 +441,13 @@ func (n *nester) has(as ...atom.Atom) bool {
 	return false
 }
 
+// isA matches the HTML elements among as, the ones the parser's HTML
+// rules look for: an svg <a> or MathML <mtd> is no match.
 func isA(as ...atom.Atom) func(entry) bool {
 	return func(e entry) bool {
+		if !e.isHTML() {
+			return false
+		}
 		for _, a := range as {
 			if e.a == a {
 				return true
@@ -291,13 +478,10 @@ func (n *nester) popThrough(i int) {
 				n.out = append(n.out, '>')
 			}
 		}
-		if e.foreign {
-			n.foreign--
-		}
 		n.open[e.a]--
-		if !n.rewrite {
+		if !n.rewrite && e.isHTML() {
 			switch {
-			case scopeBoundary[e.a]:
+			case formattingMarkers[e.a]:
 				n.afe = n.afe[:0] // a cell, caption or object ends the formatting inside it
 			case formatting[e.a]:
 				n.remember(e)
@@ -423,7 +607,7 @@ func (n *nester) findListItem(match func(entry) bool) int {
 		if match(e) {
 			return i
 		}
-		if special[e.a] && e.a != atom.Address && e.a != atom.Div && e.a != atom.P {
+		if e.isSpecial() && !isA(atom.Address, atom.Div, atom.P)(e) {
 			return -1
 		}
 	}
@@ -462,6 +646,11 @@ var (
 	rawText = set(atom.Iframe, atom.Noembed, atom.Noframes, atom.Noscript, atom.Plaintext,
 		atom.Script, atom.Style, atom.Textarea, atom.Title, atom.Xmp)
 
+	// formattingMarkers are the elements whose end also ends the
+	// formatting elements opened inside them.
+	formattingMarkers = set(atom.Applet, atom.Caption, atom.Marquee, atom.Object, atom.Td, atom.Th,
+		atom.Template)
+
 	formatting = set(atom.A, atom.B, atom.Big, atom.Code, atom.Em, atom.Font, atom.I, atom.Nobr,
 		atom.S, atom.Small, atom.Strike, atom.Strong, atom.Tt, atom.U)
 
@@ -471,8 +660,11 @@ var (
 		atom.Search, atom.Section, atom.Summary, atom.Ul, atom.H1, atom.H2, atom.H3, atom.H4,
 		atom.H5, atom.H6, atom.Pre, atom.Listing, atom.Form, atom.Li, atom.Dd, atom.Dt)
 
+	// scopeBoundary are the HTML elements that bound the parser's scopes
+	// (button only its button scope; counting it always errs on the safe
+	// side). The integration points of svg and MathML bound them too.
 	scopeBoundary = set(atom.Applet, atom.Caption, atom.Html, atom.Table, atom.Td, atom.Th,
-		atom.Marquee, atom.Object, atom.Template, atom.Svg, atom.Math, atom.Button)
+		atom.Marquee, atom.Object, atom.Template, atom.Select, atom.Button)
 
 	// special is the HTML standard's "special" category, less the void
 	// and raw-text elements, which never sit on nester's stack.
@@ -488,7 +680,8 @@ var (
 	tableParts = set(atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th,
 		atom.Caption, atom.Colgroup)
 
-	// breaksOutOfForeign are the start tags that end svg or math content.
+	// breaksOutOfForeign are the start tags that end svg or math content
+	// (and <font> with a color, face or size attribute: fontBreaksOut).
 	breaksOutOfForeign = set(atom.B, atom.Big, atom.Blockquote, atom.Body, atom.Br, atom.Center,
 		atom.Code, atom.Dd, atom.Div, atom.Dl, atom.Dt, atom.Em, atom.Embed, atom.H1, atom.H2,
 		atom.H3, atom.H4, atom.H5, atom.H6, atom.Head, atom.Hr, atom.I, atom.Img, atom.Li,

@@ -61,6 +61,10 @@ func TestDeepPagesParseAndKeepTheirText(t *testing.T) {
 	repeat := func(s string, n int) []byte {
 		return []byte("<html><body>" + strings.Repeat(s, n) + "<p>end of page</p>")
 	}
+	// foreign opens a context once and repeats a tag 3,000 times in it.
+	foreign := func(open, tag string) []byte {
+		return []byte("<html><body>" + open + strings.Repeat(tag, 3000) + "</style><p>end of page</p>")
+	}
 	tests := []struct {
 		name     string
 		page     []byte
@@ -86,6 +90,17 @@ func TestDeepPagesParseAndKeepTheirText(t *testing.T) {
 		{"misnested formatting with attributes", repeat(`<b class=a><i class=b><div>x</b></i>`, 2000), true, "end of page"},
 		{"formatting closed by a block, reopened", repeat(`<div><b id=1><i id=2>x</div>y`, 2000), true, "end of page"},
 		{"svg nesting", repeat("<svg><g><g>", 3000), true, "end of page"},
+		{"self-closing tags nest in a MathML text point", foreign("<math><mi>", "<x/>"), true, "end of page"},
+		{"self-closing tags nest after a self-closed svg", foreign("<svg/>", "<x/>"), true, "end of page"},
+		{"self-closing tags nest in foreignObject", foreign("<svg><foreignObject>", "<b/>"), true, "end of page"},
+		{"self-closing tags nest in an HTML annotation", foreign(`<math><annotation-xml encoding="text/html">`, "<x/>"), true, "end of page"},
+		{"void HTML names nest in svg", foreign("<svg>", "<input>"), true, "end of page"},
+		{"html nests in svg", foreign("<svg>", "<html>"), true, "end of page"},
+		{"font with a color leaves svg", foreign("<svg>", `<font color="red"/>`), true, "end of page"},
+		{"</p> closes the svg inside it", repeat("<p><svg><g></p><x/>", 3000), true, "end of page"},
+		{"</p> closing an svg leaves nothing open", repeat("<p><svg><g></p>", 3000), false, "end of page"},
+		{"style in a MathML text point is raw text", foreign("<math><mi><style>", "<x>"), false, "end of page"},
+		{"style in svg holds markup", foreign("<svg><style>", "<x>"), true, "end of page"},
 		{"select full of divs", repeat("<select><div><option>a", 3000), true, "end of page"},
 		{"nested forms", repeat("<form><div>", 3000), true, "end of page"},
 		{"a inside a", repeat("<a href=x><p>", 5000), false, "end of page"},

@@ -176,7 +176,7 @@ func (n *nester) run(page []byte, stopAbove int) error {
 			if !n.rewrite && len(n.afe) > 0 && n.current().htmlText() {
 				n.reconstruct()
 			}
-			n.emit(z.Raw())
+			n.emitText(z.Raw())
 		default: // comments, doctype
 			n.emit(z.Raw())
 		}
@@ -190,6 +190,20 @@ func (n *nester) emit(b []byte) {
 	if n.rewrite {
 		n.out = append(n.out, b...)
 	}
+}
+
+// emitText writes a text token. Text that ends in a "<" (as in "a<<b>")
+// had a tag right after it; with that tag dropped, the "<" would start a
+// new one with the text that follows ("<" + "b>" after "<x>" is gone), so
+// it is written as "&lt;", which the parser reads the same. Inside script,
+// style and the other raw-text elements nothing is dropped, and a
+// reference would not be decoded: the text goes as it is.
+func (n *nester) emitText(b []byte) {
+	if n.rewrite && n.rawEnd == "" && len(b) > 0 && b[len(b)-1] == '<' {
+		n.out = append(append(n.out, b[:len(b)-1]...), "&lt;"...)
+		return
+	}
+	n.emit(b)
 }
 
 // current returns the kind of the parser's current node: the topmost kept

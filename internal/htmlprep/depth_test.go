@@ -105,6 +105,7 @@ func TestDeepPagesParseAndKeepTheirText(t *testing.T) {
 		{"nested forms", repeat("<form><div>", 3000), true, "end of page"},
 		{"a inside a", repeat("<a href=x><p>", 5000), false, "end of page"},
 		{"headings in headings", repeat("<h1><h2><h3>", 5000), false, "end of page"},
+		{"a < before a dropped tag stays text", []byte(strings.Repeat("<div>", 300) + strings.Repeat("a<<span>b>", 2000) + "<p>end of page"), true, "a<b>a<b>"},
 		{"deep raw text elements", []byte(strings.Repeat("<div>", 3000) + "<script>if (a<b) x()</script><textarea><div></textarea><p>end of page"), true, "end of page"},
 	}
 	for _, tt := range tests {

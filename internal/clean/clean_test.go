@@ -201,3 +201,22 @@ func TestJSONLDSharedIDDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONLDStringsAreScrubbed: a JSON-LD string's \u escapes (and the
+// references in it) decode after htmlprep has run, so clean replaces
+// control characters and noncharacters from them itself.
+func TestJSONLDStringsAreScrubbed(t *testing.T) {
+	for _, esc := range []string{`\u0001`, `\u0000`, `\u007f`, `\u0085`, `\uFFFF`, `\uFDD0`, `\uD83F\uDFFE`, `\u0026#1;`, `\n\t`} {
+		page := []byte(`<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour ` + esc +
+			` bridge","author":[{"name":"Ann ` + esc + ` Okafor"},"Bob ` + esc + ` Lindqvist"]}</script></head><body><article>` +
+			strings.Repeat(`<p>The harbour authority voted on Tuesday to close the old swing bridge for eighteen months of repairs, ending weeks of argument.</p>`, 5) +
+			`</article></body></html>`)
+		art, err := Clean(page, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", esc, err)
+		}
+		if art.Title != "Harbour bridge" || art.Byline != "Ann Okafor and Bob Lindqvist" {
+			t.Errorf("%s: title %q, byline %q; want \"Harbour bridge\", \"Ann Okafor and Bob Lindqvist\"", esc, art.Title, art.Byline)
+		}
+	}
+}

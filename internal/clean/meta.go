@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/saywho/saywho/internal/htmlprep"
 )
 
 // pageMeta is what <head>, JSON-LD and microdata say about the page.
@@ -272,7 +274,7 @@ func isArticleType(t any) bool {
 func ldString(v any) string {
 	switch x := v.(type) {
 	case string:
-		return strings.TrimSpace(html.UnescapeString(x))
+		return strings.TrimSpace(scrubText(html.UnescapeString(x)))
 	case []any:
 		if len(x) > 0 {
 			return ldString(x[0])
@@ -285,11 +287,27 @@ func ldString(v any) string {
 	return ""
 }
 
+// scrubText replaces with spaces the characters htmlprep keeps out of
+// every page (controls, noncharacters), in a JSON-LD string: its \u
+// escapes, and the character references it may hold, are decoded only
+// here, after htmlprep has run.
+func scrubText(s string) string {
+	if strings.IndexFunc(s, htmlprep.Replaced) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if htmlprep.Replaced(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
 func ldNames(v any) []string {
 	var out []string
 	switch x := v.(type) {
 	case string:
-		if x = collapse(x); x != "" && !strings.HasPrefix(x, "http") {
+		if x = collapse(ldString(x)); x != "" && !strings.HasPrefix(x, "http") {
 			out = append(out, x)
 		}
 	case map[string]any:

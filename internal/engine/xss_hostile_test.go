@@ -250,8 +250,8 @@ func textProblems(res *Result) []string {
 			if r == '\n' && newlines {
 				continue
 			}
-			if unicode.IsControl(r) || r == '\uFFFE' || r == '\uFFFF' {
-				out = append(out, fmt.Sprintf("%s holds control character %U", field, r))
+			if unicode.IsControl(r) || r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE {
+				out = append(out, fmt.Sprintf("%s holds control character or noncharacter %U", field, r))
 				return
 			}
 		}

@@ -313,6 +313,17 @@ func mayHoldControl(w uint64) bool {
 
 var charRefStart = []byte("&#")
 
+// Replaced reports whether Prepare replaces r with a space: a control
+// character other than tab, line feed, form feed and carriage return, or
+// a noncharacter. Text that reaches the engine by another way (a JSON
+// string's \u escapes) goes through the same rule.
+func Replaced(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isControlByte(byte(r))
+	}
+	return r <= 0x9F || isNoncharacter(r)
+}
+
 func isControlByte(c byte) bool {
 	return c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' || c == 0x7F
 }

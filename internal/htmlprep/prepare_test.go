@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestPrepare(t *testing.T) {
@@ -112,6 +113,21 @@ func TestMayHoldControlIsTheByteTable(t *testing.T) {
 			if got, want := mayHoldControl(w), mayStartControl[c] || c > 0xF4; got != want {
 				t.Fatalf("byte %#x at %d: %v, want %v", c, pos, got, want)
 			}
+		}
+	}
+}
+
+// TestReplacedIsThePageRule checks Replaced against what Prepare's scrub
+// does to each character's UTF-8 bytes, for every character.
+func TestReplacedIsThePageRule(t *testing.T) {
+	var buf [utf8.UTFMax]byte
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue // surrogates have no UTF-8 form
+		}
+		n := utf8.EncodeRune(buf[:], r)
+		if got, want := Replaced(r), controlAt(buf[:n], 0) > 0; got != want {
+			t.Fatalf("Replaced(%U) = %v, the page scrub says %v", r, got, want)
 		}
 	}
 }

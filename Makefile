@@ -40,9 +40,9 @@ test-node:
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
-# Short fuzzing runs of every fuzz target, part of `make test`.
+# Short fuzzing runs of every fuzz target from its committed seeds, part of `make test`.
 test-fuzz:
-	bash scripts/fuzz.sh 30s
+	FUZZ_FRESH=1 bash scripts/fuzz.sh 30s
 
 # Long fuzzing runs: make fuzz FUZZTIME=1h
 FUZZTIME ?= 10m

@@ -91,11 +91,11 @@ func decode(page []byte) ([]byte, string, error) {
 	case known && name == "utf-8":
 		return bytes.ToValidUTF8(page, []byte("\uFFFD")), "utf-8", nil
 	case known:
-		return decodeSingleByte(page, highHalves[name]), name, nil
+		return decodeSingleByte(page, highHalf(name)), name, nil
 	case multiByte[label]:
 		return nil, label, fmt.Errorf("%w %q: SayWho reads UTF-8 and the single-byte Western, Central European, Cyrillic, Greek, Turkish and Baltic encodings; open the page in the browser (the extension gets it decoded) or convert it to UTF-8", ErrEncoding, label)
 	}
-	return decodeSingleByte(page, highHalves["windows-1252"]), "windows-1252", nil
+	return decodeSingleByte(page, highHalf("windows-1252")), "windows-1252", nil
 }
 
 // multiByte holds the labels of the Encoding Standard's East Asian
@@ -282,4 +282,15 @@ func attrInDecl(decl, name string) string {
 		return ""
 	}
 	return strings.ToLower(strings.TrimSpace(rest[1 : 1+end]))
+}
+
+// highHalf returns the table of the single-byte encoding with this
+// canonical name, or nil.
+func highHalf(name string) *[128]rune {
+	for i := range highHalves {
+		if highHalves[i].name == name {
+			return &highHalves[i].runes
+		}
+	}
+	return nil
 }

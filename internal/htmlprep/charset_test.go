@@ -60,7 +60,8 @@ func TestDecode(t *testing.T) {
 }
 
 func TestTablesAreComplete(t *testing.T) {
-	for name := range highHalves {
+	for _, table := range highHalves {
+		name := table.name
 		found := false
 		for _, canon := range labels {
 			if canon == name {
@@ -72,7 +73,7 @@ func TestTablesAreComplete(t *testing.T) {
 		}
 	}
 	for label, canon := range labels {
-		if canon != "utf-8" && highHalves[canon] == nil {
+		if canon != "utf-8" && highHalf(canon) == nil {
 			t.Errorf("label %s maps to %s, which has no table", label, canon)
 		}
 		if multiByte[label] {

@@ -290,11 +290,9 @@ func ldString(v any) string {
 // scrubText replaces with spaces the characters htmlprep keeps out of
 // every page (controls, noncharacters), in a JSON-LD string: its \u
 // escapes, and the character references it may hold, are decoded only
-// here, after htmlprep has run.
+// here, after htmlprep has run. strings.Map returns s itself when no
+// character changes.
 func scrubText(s string) string {
-	if strings.IndexFunc(s, htmlprep.Replaced) < 0 {
-		return s
-	}
 	return strings.Map(func(r rune) rune {
 		if htmlprep.Replaced(r) {
 			return ' '

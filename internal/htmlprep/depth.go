@@ -621,7 +621,7 @@ func (n *nester) findListItem(match func(entry) bool) int {
 		if match(e) {
 			return i
 		}
-		if e.isSpecial() && !isA(atom.Address, atom.Div, atom.P)(e) {
+		if e.isSpecial() && !(e.isHTML() && (e.a == atom.Address || e.a == atom.Div || e.a == atom.P)) {
 			return -1
 		}
 	}

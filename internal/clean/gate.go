@@ -3,34 +3,57 @@ package clean
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
-// gated is a text pattern with tables of the ASCII bytes a match can begin
-// with, worked out from the compiled pattern once: which first bytes, and
-// which second bytes after each first one. For a pattern anchored at the
-// start (every path passes ^ before reading a character) a text that
-// begins with two ASCII bytes the tables rule out cannot match, and is
-// turned down without running the matcher. That matters because Go's
-// matcher, even for an anchored pattern that fails on the second
-// character, first clears a bitmap as large as the pattern times the text.
-// The tables over-approximate (word boundaries and the like count as
-// passable), so they never turn down a text the pattern matches. Any other
-// pattern, and any text starting with a non-ASCII byte, goes to the
-// matcher: the answer is always the matcher's.
+// gated is a text pattern with a small automaton over the first ASCII
+// bytes a match can begin with, worked out from the compiled pattern
+// once. For a pattern anchored at the start (every path passes ^ before
+// reading a character), the automaton follows the text's first
+// gateDepth bytes through the pattern's program, and a text whose start no
+// path of the pattern can read is turned down without running the
+// matcher. That matters because Go's matcher tries every alternative of
+// a pattern such as reCTA's thirty verbs at each call, and the patterns
+// are asked about a thousand short texts per page, most of them beginning
+// with an ordinary word ("Reading the report", "Shares rose"): two bytes
+// tell "re" from "xy", but it takes five to tell "read " from "readi".
+// The automaton over-approximates (word boundaries and the like count as
+// passable; a path that may end the match, a non-ASCII byte, the end of
+// the text or a text longer than it follows all hand the text to the
+// matcher), so it never turns down a text the pattern matches. Any
+// pattern not anchored at the start goes to the matcher for every text:
+// the answer is always the matcher's.
 type gated struct {
 	lazyRegexp
 	tables sync.Once
-	ok     bool // the tables are valid
-	first  [utf8.RuneSelf]bool
-	// second[b] has bit c set when ASCII byte c may follow first byte b;
-	// anySecond[b]: after b the match may end or go on with a character
-	// the tables can't describe, so no second-byte test.
-	second    [utf8.RuneSelf][2]uint64
-	anySecond [utf8.RuneSelf]bool
+	ok     bool // the automaton is valid
+	// class maps an ASCII byte to its class: bytes every character
+	// instruction of the pattern treats alike share one.
+	class  [utf8.RuneSelf]uint8
+	nclass int
+	// next[state*nclass+class] is the state after reading a byte of
+	// that class: gateReject, gateOpen or a state number (0 is the start).
+	next []int16
 }
+
+const (
+	// gateDepth is how many leading bytes a gate follows. Over the 841
+	// corpus pages, of 832,000 texts asked about, two bytes let 169,000
+	// through to the matcher, five bytes 55,000 and eight 46,000, while
+	// the automata (built on a page's first call) grow with the depth.
+	gateDepth = 5
+	// gateMaxStates caps one pattern's automaton (a pattern beginning
+	// with a letter class would otherwise enumerate words): beyond it
+	// the text goes to the matcher.
+	gateMaxStates = 512
+
+	gateReject = -1 // no path of the pattern reads this byte here
+	gateOpen   = -2 // the automaton can't say: ask the matcher
+)
 
 // lazyRegexp is a pattern compiled on first use. Compiling every pattern at
 // package start cost a cold WASM engine about a tenth of a second before
@@ -57,7 +80,7 @@ func (l *lazyRegexp) FindStringIndex(s string) []int { return l.regexp().FindStr
 // allGated is every gated pattern, for the tests.
 var allGated []*gated
 
-// gate makes a gated pattern of src; its tables are built on first use.
+// gate makes a gated pattern of src; its automaton is built on first use.
 func gate(src string) *gated {
 	g := &gated{lazyRegexp: lazyRegexp{src: src}}
 	allGated = append(allGated, g)
@@ -66,21 +89,35 @@ func gate(src string) *gated {
 
 func (g *gated) MatchString(s string) bool {
 	g.tables.Do(g.build)
-	if g.ok && len(s) > 0 && s[0] < utf8.RuneSelf {
-		b := s[0]
-		if !g.first[b] {
-			return false
-		}
-		if len(s) > 1 && !g.anySecond[b] && s[1] < utf8.RuneSelf && g.second[b][s[1]>>6]&(1<<(s[1]&63)) == 0 {
-			return false
-		}
+	if g.ok && g.rejects(s) {
+		return false
 	}
 	return g.regexp().MatchString(s)
 }
 
-// build fills the tables; g.ok stays false unless the pattern is anchored
-// at the start of the text on every path and cannot match the empty
-// string before reading a character.
+// rejects reports whether the automaton rules s out.
+func (g *gated) rejects(s string) bool {
+	state := 0
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= utf8.RuneSelf {
+			return false // folding (ſ, K) and classes like \p{L}: the matcher's call
+		}
+		switch next := g.next[state*g.nclass+int(g.class[b])]; next {
+		case gateReject:
+			return true
+		case gateOpen:
+			return false
+		default:
+			state = int(next)
+		}
+	}
+	return false // the text ended first
+}
+
+// build makes the automaton; g.ok stays false unless the pattern is
+// anchored at the start of the text on every path and cannot match the
+// empty string before reading a character.
 func (g *gated) build() {
 	sre, err := syntax.Parse(g.src, syntax.Perl)
 	if err != nil {
@@ -90,69 +127,169 @@ func (g *gated) build() {
 	if err != nil {
 		return
 	}
-	// The character instructions reachable before the first character.
-	firstInsts, ok := reachable(prog, []uint32{uint32(prog.Start)}, true)
+	start, ok := reachable(prog, []uint32{uint32(prog.Start)}, true)
 	if !ok {
 		return
 	}
-	// For each first character instruction: the ASCII bytes it takes, and
-	// what may follow it (one closure per instruction, not per byte).
-	for _, pc := range firstInsts {
-		in := &prog.Inst[pc]
-		bytes := byteMask(in)
-		if bytes == ([2]uint64{}) {
-			continue
+	slices.Sort(start)
+	start = slices.Compact(start)
+	// The byte classes: bytes that every character instruction accepts
+	// or refuses alike share a class, so the automaton has one column per
+	// class (a few dozen) instead of one per byte.
+	masks := make([][2]uint64, len(prog.Inst))
+	distinct := map[[2]uint64]int{}
+	for pc := range prog.Inst {
+		if in := &prog.Inst[pc]; in.Op == syntax.InstRune || in.Op == syntax.InstRune1 {
+			masks[pc] = byteMask(in)
+			if _, seen := distinct[masks[pc]]; !seen {
+				distinct[masks[pc]] = len(distinct)
+			}
 		}
-		var next [2]uint64
-		nextInsts, ok := reachable(prog, []uint32{in.Out}, false)
-		for _, npc := range nextInsts {
-			m := byteMask(&prog.Inst[npc])
-			next[0] |= m[0]
-			next[1] |= m[1]
+	}
+	// A byte's signature: which of the distinct masks hold it.
+	words := (len(distinct) + 63) / 64
+	sig := make([]uint64, utf8.RuneSelf*words)
+	for m, i := range distinct {
+		for b := range utf8.RuneSelf {
+			if m[b>>6]&(1<<(b&63)) != 0 {
+				sig[b*words+i/64] |= 1 << (i % 64)
+			}
 		}
-		for b := 0; b < utf8.RuneSelf; b++ {
-			if bytes[b>>6]&(1<<(b&63)) == 0 {
+	}
+	classOf := map[string]uint8{}
+	var rep []byte // one byte of each class
+	for b := range utf8.RuneSelf {
+		k := key64(sig[b*words : (b+1)*words])
+		id, seen := classOf[k]
+		if !seen {
+			id = uint8(len(rep))
+			classOf[k] = id
+			rep = append(rep, byte(b))
+		}
+		g.class[b] = id
+	}
+	g.nclass = len(rep)
+
+	// The states: sets of character instructions, found breadth first.
+	type state struct {
+		pcs   []uint32
+		depth int
+	}
+	states := []state{{start, 0}}
+	index := map[string]int{key(start): 0}
+	closures := make([]closure, len(prog.Inst)) // what each instruction leads to, worked out once
+	g.next = g.next[:0]
+	var outs []uint32
+	for si := 0; si < len(states); si++ {
+		st := states[si]
+		for _, b := range rep {
+			if st.depth >= gateDepth {
+				g.next = append(g.next, gateOpen)
 				continue
 			}
-			g.first[b] = true
-			if !ok {
-				g.anySecond[b] = true
+			outs, ok = outs[:0], true
+			for _, pc := range st.pcs {
+				if m := masks[pc]; m[b>>6]&(1<<(b&63)) != 0 {
+					c := &closures[prog.Inst[pc].Out]
+					if !c.done {
+						c.insts, c.ok = reachable(prog, []uint32{prog.Inst[pc].Out}, false)
+						c.done = true
+					}
+					ok = ok && c.ok
+					outs = append(outs, c.insts...)
+				}
 			}
-			g.second[b][0] |= next[0]
-			g.second[b][1] |= next[1]
+			switch {
+			case !ok:
+				g.next = append(g.next, gateOpen)
+			case len(outs) == 0:
+				g.next = append(g.next, gateReject)
+			default:
+				slices.Sort(outs)
+				outs = slices.Compact(outs)
+				n, seen := index[key(outs)]
+				if !seen {
+					if len(states) >= gateMaxStates {
+						g.next = append(g.next, gateOpen)
+						continue
+					}
+					n = len(states)
+					index[key(outs)] = n
+					states = append(states, state{slices.Clone(outs), st.depth + 1})
+				}
+				g.next = append(g.next, int16(n))
+			}
 		}
 	}
 	g.ok = true
 }
 
-// byteMask: the ASCII bytes the character instruction in accepts.
+// key64 is key for a bit set.
+func key64(ws []uint64) string {
+	b := make([]byte, 0, 8*len(ws))
+	for _, w := range ws {
+		for i := range 8 {
+			b = append(b, byte(w>>(8*i)))
+		}
+	}
+	return string(b)
+}
+
+// closure is what reachable finds after one character instruction.
+type closure struct {
+	insts    []uint32
+	ok, done bool
+}
+
+// key names a set of instructions (sorted) for the state index.
+func key(pcs []uint32) string {
+	b := make([]byte, 0, 4*len(pcs))
+	for _, pc := range pcs {
+		b = append(b, byte(pc), byte(pc>>8), byte(pc>>16), byte(pc>>24))
+	}
+	return string(b)
+}
+
+// byteMask: the ASCII bytes the character instruction in accepts, read
+// off its runes the way syntax.Inst.MatchRune reads them: one rune, with
+// its case folds when the instruction folds case, or a list of ranges
+// (which the compiler has already widened by any folding).
 func byteMask(in *syntax.Inst) (m [2]uint64) {
-	for b := 0; b < utf8.RuneSelf; b++ {
-		if matchesByte(in, byte(b)) {
-			m[b>>6] |= 1 << (b & 63)
+	set := func(r rune) {
+		if r < utf8.RuneSelf {
+			m[r>>6] |= 1 << (r & 63)
+		}
+	}
+	switch {
+	case in.Op == syntax.InstRune1:
+		set(in.Rune[0])
+	case len(in.Rune) == 1:
+		r0 := in.Rune[0]
+		set(r0)
+		if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+			for r := unicode.SimpleFold(r0); r != r0; r = unicode.SimpleFold(r) {
+				set(r)
+			}
+		}
+	default:
+		for i := 0; i+1 < len(in.Rune); i += 2 {
+			for r := in.Rune[i]; r <= min(in.Rune[i+1], utf8.RuneSelf-1); r++ {
+				set(r)
+			}
 		}
 	}
 	return m
-}
-
-// matchesByte: the character instruction in accepts ASCII byte b.
-func matchesByte(in *syntax.Inst, b byte) bool {
-	switch in.Op {
-	case syntax.InstRune1:
-		return rune(b) == in.Rune[0]
-	case syntax.InstRune:
-		return in.MatchRune(rune(b))
-	}
-	return false
 }
 
 // reachable follows the empty moves from pcs and returns the character
 // instructions (InstRune, InstRune1) it reaches. ok is false when a path
 // reaches anything else that reads or ends (a match, any-character), so no
 // table can describe what comes next. With first set, a path must also
-// pass the begin-text anchor before its first character instruction;
-// after the first character every empty-width assertion counts as
-// passable, which over-approximates.
+// pass the begin-text anchor before its first character instruction.
+// A path through the end-of-text anchor ends there: the gate follows a
+// byte only when the text goes on past it, and a text that ends goes to
+// the matcher. Every other empty-width assertion (\b and the like) counts
+// as passable, which over-approximates.
 func reachable(prog *syntax.Prog, pcs []uint32, first bool) (insts []uint32, ok bool) {
 	ok = true
 	type state struct {
@@ -174,6 +311,9 @@ func reachable(prog *syntax.Prog, pcs []uint32, first bool) (insts []uint32, ok 
 		case syntax.InstNop, syntax.InstCapture:
 			visit(in.Out, anchored)
 		case syntax.InstEmptyWidth:
+			if syntax.EmptyOp(in.Arg)&(syntax.EmptyEndText|syntax.EmptyEndLine) != 0 {
+				return
+			}
 			if syntax.EmptyOp(in.Arg)&syntax.EmptyBeginText != 0 {
 				anchored = true
 			}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
 )
@@ -48,6 +50,150 @@ func TestGateSameAnswer(t *testing.T) {
 	if g := gate(`(?i)^a?`); g.builtOK() {
 		t.Error("pattern matching empty gated")
 	}
+}
+
+// TestGateNeverRejectsAMatch: texts drawn from each gated pattern itself
+// (every branch, random letter case, white space and repetition counts),
+// and the same texts with one of their first bytes changed, get the
+// matcher's answer through the gate. The automaton follows several bytes
+// of every alternative, so texts that share a long start with a phrase
+// are where it could go wrong.
+func TestGateNeverRejectsAMatch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	tails := []string{"", " ", ":", " now", "s", " more words", "\u00a0x", "…", " 2024"}
+	for _, g := range allGated {
+		if !g.builtOK() {
+			continue
+		}
+		sre, err := syntax.Parse(g.src, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		matched := 0
+		for range 3000 {
+			s := sample(rng, sre) + tails[rng.IntN(len(tails))]
+			want := g.regexp().MatchString(s)
+			if want {
+				matched++
+			}
+			if got := g.MatchString(s); got != want {
+				t.Errorf("%.30s… %q: gated %v, pattern %v", g.src, s, got, want)
+			}
+			if len(s) == 0 {
+				continue
+			}
+			b := []byte(s)
+			b[rng.IntN(min(len(b), gateDepth+1))] = byte(rng.IntN(utf8.RuneSelf))
+			if got, want := g.MatchString(string(b)), g.regexp().MatchString(string(b)); got != want {
+				t.Errorf("%.30s… %q: gated %v, pattern %v", g.src, b, got, want)
+			}
+		}
+		if matched < 300 {
+			t.Errorf("%.30s…: only %d of 3000 samples match: the sampler misses the pattern", g.src, matched)
+		}
+	}
+	// The automaton reads past the second byte: each of these shares its
+	// first four bytes with one of the pattern's phrases and is turned
+	// down before the matcher.
+	for _, c := range []struct {
+		g *gated
+		s string
+	}{{reCTA, "Reading the report"}, {reCTA, "Shares rose"}, {reRelatedLabel, "Moreover, the"}, {reShareLabel, "Shard of glass"}} {
+		if !c.g.rejects(c.s) {
+			t.Errorf("%.30s… %q: not rejected by the automaton", c.g.src, c.s)
+		}
+	}
+}
+
+// TestByteMask: byteMask reads an instruction's ASCII bytes as the
+// matcher's own MatchRune does, for every character instruction of every
+// gated pattern.
+func TestByteMask(t *testing.T) {
+	for _, g := range allGated {
+		sre, err := syntax.Parse(g.src, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prog, err := syntax.Compile(sre.Simplify())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for pc := range prog.Inst {
+			in := &prog.Inst[pc]
+			if in.Op != syntax.InstRune && in.Op != syntax.InstRune1 {
+				continue
+			}
+			m := byteMask(in)
+			for b := range rune(utf8.RuneSelf) {
+				if got, want := m[b>>6]&(1<<(b&63)) != 0, in.MatchRune(b); got != want {
+					t.Errorf("%.30s… instruction %d (%v) byte %q: mask %v, MatchRune %v", g.src, pc, in, b, got, want)
+				}
+			}
+		}
+	}
+}
+
+// sample draws a text from re: a random branch of each alternation, up
+// to three repetitions of an unbounded repeat, a random case for a
+// case-folded literal and a random character of a class (ASCII when the
+// class has some). Empty-width assertions add nothing, so a sample does
+// not always match.
+func sample(rng *rand.Rand, re *syntax.Regexp) string {
+	var b strings.Builder
+	var walk func(re *syntax.Regexp)
+	walk = func(re *syntax.Regexp) {
+		switch re.Op {
+		case syntax.OpLiteral:
+			for _, r := range re.Rune {
+				if re.Flags&syntax.FoldCase != 0 && rng.IntN(2) == 0 {
+					r = unicode.SimpleFold(r)
+				}
+				b.WriteRune(r)
+			}
+		case syntax.OpCharClass:
+			var ascii []rune
+			for i := 0; i+1 < len(re.Rune); i += 2 {
+				for r := re.Rune[i]; r <= re.Rune[i+1] && r < utf8.RuneSelf; r++ {
+					ascii = append(ascii, r)
+				}
+			}
+			switch {
+			case len(ascii) > 0 && rng.IntN(8) > 0:
+				b.WriteRune(ascii[rng.IntN(len(ascii))])
+			case len(re.Rune) > 0:
+				i := 2 * rng.IntN(len(re.Rune)/2)
+				b.WriteRune(re.Rune[i] + rune(rng.IntN(int(min(re.Rune[i+1]-re.Rune[i], 50))+1)))
+			}
+		case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+			b.WriteByte("ab .,:-"[rng.IntN(7)])
+		case syntax.OpCapture:
+			walk(re.Sub[0])
+		case syntax.OpConcat:
+			for _, sub := range re.Sub {
+				walk(sub)
+			}
+		case syntax.OpAlternate:
+			walk(re.Sub[rng.IntN(len(re.Sub))])
+		case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+			lo, hi := 0, 3
+			switch re.Op {
+			case syntax.OpPlus:
+				lo = 1
+			case syntax.OpQuest:
+				hi = 1
+			case syntax.OpRepeat:
+				lo, hi = re.Min, re.Max
+				if hi < 0 || hi > lo+3 {
+					hi = lo + 3
+				}
+			}
+			for range lo + rng.IntN(hi-lo+1) {
+				walk(re.Sub[0])
+			}
+		}
+	}
+	walk(re)
+	return b.String()
 }
 
 func TestPhrasedSameAnswer(t *testing.T) {

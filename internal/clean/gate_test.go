@@ -133,6 +133,26 @@ func TestByteMask(t *testing.T) {
 	}
 }
 
+// FuzzGate: for any text, every gated pattern answers as its matcher
+// does. The seeds start like the patterns' phrases, so mutations explore
+// the texts where the automaton decides.
+func FuzzGate(f *testing.F) {
+	for _, s := range []string{
+		"Read more: x", "Reading the report", "Share this article", "Shard", "Advertisement", "Ad", "Posted: 2 days ago",
+		"Updated March 3, 2024 at 10:30 am", "Table of contents", "More like this", "Moreover", "Sign up now", "ſhare",
+		"Follow us on Facebook", "Getty Images", "Page 2 of 9", "FAQs", "Weekly newsletter", "", " ", "\xff",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, g := range allGated {
+			if got, want := g.MatchString(s), g.regexp().MatchString(s); got != want {
+				t.Errorf("%.30s… %q: gated %v, pattern %v", g.src, s, got, want)
+			}
+		}
+	})
+}
+
 // sample draws a text from re: a random branch of each alternation, up
 // to three repetitions of an unbounded repeat, a random case for a
 // case-folded literal and a random character of a class (ASCII when the

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"math"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -122,11 +123,31 @@ func collapseCopy(s string) string {
 
 // collapseAppend appends collapseCopy(s) to b.
 func collapseAppend(b []byte, s string) []byte {
-	start := len(b)
-	space := false
+	c := collapser{b: b, start: len(b)}
+	c.write(s)
+	return c.b
+}
+
+// collapser collapses text written to it in pieces as collapse would the
+// pieces joined: runs of white space, within a piece or across pieces
+// and gaps, become one space, and none leads or trails. It lets the text
+// of an element be gathered and collapsed in one pass, without first
+// joining its raw text. (Joined raw text could also merge a character
+// split between two invalid pieces; parsed text nodes are valid UTF-8.)
+type collapser struct {
+	b     []byte
+	start int  // where the text begins in b
+	space bool // white space seen since the last character written
+}
+
+// gap is white space between two pieces (a block boundary, a <br>).
+func (c *collapser) gap() { c.space = true }
+
+func (c *collapser) write(s string) {
+	b, space, start := c.b, c.space, c.start
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if asciiSpace(c) {
+		if ch := s[i]; ch < utf8.RuneSelf {
+			if asciiSpace(ch) {
 				space = true
 				i++
 				continue
@@ -156,7 +177,7 @@ func collapseAppend(b []byte, s string) []byte {
 		space = false
 		b = utf8.AppendRune(b, r)
 	}
-	return b
+	c.b, c.space = b, space
 }
 
 // asciiWordByte: the ASCII bytes that are not asciiSpace (one table
@@ -173,77 +194,75 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
 }
 
-// appendRawText appends the text under n (skipping nodes in skip) to b,
-// putting a space for <br> and around block elements.
-func appendRawText(b []byte, n *html.Node, skip func(*html.Node) bool) []byte {
+// writeText writes the visible text under n (skipping nodes in skip) to
+// c, with a gap for <br> and around block elements.
+func writeText(c *collapser, n *html.Node, skip func(*html.Node) bool) {
 	switch n.Type {
 	case html.TextNode:
-		return append(b, n.Data...)
+		c.write(n.Data)
+		return
 	case html.ElementNode:
 		if skip != nil && skip(n) {
-			return b
+			return
 		}
 		switch n.DataAtom {
 		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Head:
-			return b
+			return
 		case atom.Br, atom.Hr:
-			return append(b, ' ')
+			c.gap()
+			return
 		case atom.Img:
-			return b
+			return
 		}
 	}
 	block := n.Type == html.ElementNode && blockTags.has(n.DataAtom)
 	if block {
-		b = append(b, ' ')
+		c.gap()
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		b = appendRawText(b, c, skip)
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		writeText(c, ch, skip)
 	}
 	if block {
-		b = append(b, ' ')
+		c.gap()
 	}
-	return b
 }
 
-// rawTextPool holds the scratch buffers text is gathered in before it is
-// collapsed: classify asks for the text of thousands of elements per page,
-// and gathering into a fresh builder each time was a large share of the
-// engine's garbage (which costs most in WASM).
-var rawTextPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+// textPool holds the scratch buffers text is collapsed into: classify
+// asks for the text of thousands of elements per page, and a fresh
+// buffer each time was a large share of the engine's garbage (which
+// costs most in WASM).
+var textPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
-// rawTextOf gathers the visible text of nodes, not yet collapsed, in a
-// pooled buffer (give it back with releaseText), skipping what skip says;
-// with spaced, a space follows each node's text.
-func rawTextOf(nodes []*html.Node, skip func(*html.Node) bool, spaced bool) (raw string, buf *[]byte) {
-	buf = rawTextPool.Get().(*[]byte)
-	b := (*buf)[:0]
-	for _, n := range nodes {
-		b = appendRawText(b, n, skip)
-		if spaced {
-			b = append(b, ' ')
-		}
-	}
-	*buf = b
-	return unsafe.String(unsafe.SliceData(b), len(b)), buf
-}
-
-// releaseText gives a buffer taken from rawTextPool back.
+// releaseText gives a buffer taken from textPool back.
 func releaseText(buf *[]byte) {
 	*buf = (*buf)[:0]
-	rawTextPool.Put(buf)
+	textPool.Put(buf)
 }
 
-// textOfNodes is the collapsed visible text of nodes (see rawTextOf).
+// collapsedText collapses the visible text of nodes into a pooled buffer
+// (give it back with releaseText), skipping what skip says; with spaced,
+// a gap follows each node's text.
+func collapsedText(nodes []*html.Node, skip func(*html.Node) bool, spaced bool) (t string, buf *[]byte) {
+	buf = textPool.Get().(*[]byte)
+	c := collapser{b: (*buf)[:0]}
+	for _, n := range nodes {
+		writeText(&c, n, skip)
+		if spaced {
+			c.gap()
+		}
+	}
+	*buf = c.b
+	return unsafe.String(unsafe.SliceData(c.b), len(c.b)), buf
+}
+
+// textOfNodes is the collapsed visible text of nodes (see collapsedText).
 func textOfNodes(nodes []*html.Node, skip func(*html.Node) bool, spaced bool) string {
-	raw, buf := rawTextOf(nodes, skip, spaced)
-	// collapseCopy never returns its argument, so the scratch buffer can go
-	// back to the pool.
-	t := collapseCopy(raw)
+	scratch, buf := collapsedText(nodes, skip, spaced)
+	t := strings.Clone(scratch)
 	releaseText(buf)
 	return t
 }
 
-// textOf is the collapsed visible text of n.
 func textOf(n *html.Node) string {
 	return textOfNodes([]*html.Node{n}, nil, false)
 }
@@ -252,12 +271,7 @@ func textOf(n *html.Node) string {
 // reads the text: it is valid until releaseText(buf), and whatever keeps it
 // must copy it.
 func scratchTextOf(n *html.Node) (t string, buf *[]byte) {
-	raw, rawBuf := rawTextOf([]*html.Node{n}, nil, false)
-	buf = rawTextPool.Get().(*[]byte)
-	b := collapseAppend((*buf)[:0], raw)
-	*buf = b
-	releaseText(rawBuf)
-	return unsafe.String(unsafe.SliceData(b), len(b)), buf
+	return collapsedText([]*html.Node{n}, nil, false)
 }
 
 func textOfSkip(n *html.Node, skip func(*html.Node) bool) string {

@@ -364,7 +364,7 @@ func (c *cleaner) textKind(n *html.Node, t string, st *nodeStat) Kind {
 	}()
 	low := func() string {
 		if !haveLower {
-			lowerBuf = rawTextPool.Get().(*[]byte)
+			lowerBuf = textPool.Get().(*[]byte)
 			b := appendLower((*lowerBuf)[:0], t, false)
 			*lowerBuf = b
 			lower, haveLower = unsafe.String(unsafe.SliceData(b), len(b)), true

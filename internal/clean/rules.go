@@ -109,7 +109,7 @@ const (
 )
 
 // blockTags are elements that break the text flow (not <br>, which
-// appendRawText spaces on its own).
+// writeText spaces on its own).
 var blockTags = newAtomSet(
 	atom.Address, atom.Article, atom.Aside, atom.Blockquote,
 	atom.Dd, atom.Details, atom.Dialog, atom.Div, atom.Dl,

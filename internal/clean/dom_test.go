@@ -1,0 +1,105 @@
+package clean
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+func TestCollapse(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"   ", ""},
+		{"a", "a"},
+		{"  a  b  ", "a b"},
+		{"a\t\n\r\v\fb", "a b"},
+		{"a\u00a0\u200b b", "a b"},   // no-break space and zero-width space count as white space
+		{"a\u2003\u3000b", "a b"},    // Unicode spaces
+		{"café  déjà", "café déjà"},  // multi-byte letters kept
+		{"a\xffb", "a\ufffdb"},       // a bad byte becomes U+FFFD
+		{"\u00a0lead", "lead"},       // leading non-ASCII space trimmed
+		{"trail\u200b", "trail"},     // trailing zero-width space trimmed
+		{"x \u2014 y", "x \u2014 y"}, // dashes are not space
+		{"one two three", "one two three"},
+	} {
+		if got := collapse(c.in); got != c.want {
+			t.Errorf("collapse(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if got := isCollapsed(c.in); got != (collapse(c.in) == c.in) {
+			t.Errorf("isCollapsed(%q) = %v", c.in, got)
+		}
+	}
+}
+
+// TestCollapserPieces: writing pieces and gaps to a collapser gives what
+// collapsing the joined text (a space for each gap) gives.
+func TestCollapserPieces(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "B", "7", ".", " ", "  ", "\n", "\t", "\u00a0", "\u200b", "\u2003", "é", "—", "“", "漢"}
+	for range 20000 {
+		var joined strings.Builder
+		c := collapser{b: []byte("prefix:")}
+		c.start = len(c.b)
+		for range rng.IntN(6) {
+			if rng.IntN(4) == 0 {
+				c.gap()
+				joined.WriteByte(' ')
+				continue
+			}
+			var piece strings.Builder
+			for range rng.IntN(5) {
+				piece.WriteString(alphabet[rng.IntN(len(alphabet))])
+			}
+			c.write(piece.String())
+			joined.WriteString(piece.String())
+		}
+		if got, want := string(c.b), "prefix:"+collapseCopy(joined.String()); got != want {
+			t.Fatalf("pieces of %q: got %q, want %q", joined.String(), got, want)
+		}
+	}
+}
+
+// TestTextOf: the text gathered and collapsed in one pass is the joined
+// raw text (a space for <br> and around blocks, nothing for scripts,
+// styles and images) collapsed.
+func TestTextOf(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`<p>Hello <b>big</b> world</p>`, "Hello big world"},
+		{`<div>one</div><div>two</div>`, "one two"},
+		{`<p>line<br>next</p>`, "line next"},
+		{`<p>a<span>b</span>c</p>`, "abc"},
+		{`<p>text<script>var x = 1</script><style>p{}</style> more</p>`, "text more"},
+		{`<p>  <img src=x.png alt="not text">  caption </p>`, "caption"},
+		{`<ul><li>first</li><li>second</li></ul>`, "first second"},
+		{`<p>x<svg><text>drawing</text></svg>y</p>`, "xy"},
+	} {
+		doc, err := html.Parse(strings.NewReader(c.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := findBody(doc)
+		if got := textOf(body); got != c.want {
+			t.Errorf("textOf(%s) = %q, want %q", c.in, got, c.want)
+		}
+		scratch, buf := scratchTextOf(body)
+		if scratch != c.want {
+			t.Errorf("scratchTextOf(%s) = %q, want %q", c.in, scratch, c.want)
+		}
+		releaseText(buf)
+	}
+}
+
+func findBody(n *html.Node) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if b := findBody(c); b != nil {
+			return b
+		}
+	}
+	return nil
+}

@@ -103,3 +103,46 @@ func findBody(n *html.Node) *html.Node {
 	}
 	return nil
 }
+
+// TestMaybeBoilerplate: the prefilter answers as lower-casing the text's
+// first 32 bytes and comparing would, on texts built from each prefix
+// with capitals, characters that lower-case to ASCII (İ, the Kelvin sign)
+// and other look-alikes.
+func TestMaybeBoilerplate(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	lowerCased := func(s string) bool {
+		if strings.HasSuffix(s, ")") {
+			return true
+		}
+		head := strings.ToLower(s[:min(len(s), 32)])
+		for _, p := range boilerplatePrefixes {
+			if strings.HasPrefix(head, p) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range boilerplatePrefixes {
+		if strings.ToLower(p) != p {
+			t.Errorf("prefix %q is not lower case", p)
+		}
+		for range 300 {
+			var b strings.Builder
+			for _, r := range p {
+				switch rng.IntN(6) {
+				case 0:
+					b.WriteString(strings.ToUpper(string(r)))
+				case 1:
+					b.WriteString([]string{"İ", "ſ", "\u212a", "É", "x", " "}[rng.IntN(6)])
+				default:
+					b.WriteRune(r)
+				}
+			}
+			b.WriteString([]string{"", " more", ": x", "s", " (ad)"}[rng.IntN(5)])
+			s := b.String()
+			if got, want := maybeBoilerplate(s), lowerCased(s); got != want {
+				t.Errorf("maybeBoilerplate(%q) = %v, lower-casing says %v", s, got, want)
+			}
+		}
+	}
+}

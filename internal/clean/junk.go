@@ -3,6 +3,7 @@ package clean
 import (
 	"net/url"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"golang.org/x/net/html"
@@ -488,13 +489,47 @@ func maybeBoilerplate(t string) bool {
 	if strings.HasSuffix(t, ")") {
 		return true
 	}
-	head := strings.ToLower(t[:min(len(t), 32)])
+	head := t[:min(len(t), 32)]
+	if !isASCII(head) {
+		// İ and the Kelvin sign lower-case to ASCII letters: only a
+		// head with no other characters is compared without a copy.
+		head = strings.ToLower(head)
+	}
 	for _, p := range boilerplatePrefixes {
-		if strings.HasPrefix(head, p) {
+		if hasPrefixASCIIFold(head, p) {
 			return true
 		}
 	}
 	return false
+}
+
+// isASCII: s holds only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPrefixASCIIFold: s starts with p (lower case), s's ASCII capitals
+// read as lower case: strings.HasPrefix(strings.ToLower(s), p) for an
+// ASCII s, without building the copy.
+func hasPrefixASCIIFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *cleaner) hasLongParagraph(n *html.Node) bool {

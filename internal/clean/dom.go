@@ -263,6 +263,7 @@ func textOfNodes(nodes []*html.Node, skip func(*html.Node) bool, spaced bool) st
 	return t
 }
 
+// textOf is the collapsed visible text of n.
 func textOf(n *html.Node) string {
 	return textOfNodes([]*html.Node{n}, nil, false)
 }

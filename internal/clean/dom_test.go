@@ -80,7 +80,7 @@ func TestTextOf(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		body := findBody(doc)
+		body := findFirst(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
 		if got := textOf(body); got != c.want {
 			t.Errorf("textOf(%s) = %q, want %q", c.in, got, c.want)
 		}
@@ -90,18 +90,6 @@ func TestTextOf(t *testing.T) {
 		}
 		releaseText(buf)
 	}
-}
-
-func findBody(n *html.Node) *html.Node {
-	if n.Type == html.ElementNode && n.DataAtom == atom.Body {
-		return n
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if b := findBody(c); b != nil {
-			return b
-		}
-	}
-	return nil
 }
 
 // TestMaybeBoilerplate: the prefilter answers as lower-casing the text's

@@ -29,8 +29,8 @@ import (
 // the answer is always the matcher's.
 type gated struct {
 	lazyRegexp
-	tables sync.Once
-	ok     bool // the automaton is valid
+	built sync.Once
+	ok    bool // the automaton is valid
 	// class maps an ASCII byte to its class: bytes every character
 	// instruction of the pattern treats alike share one.
 	class  [utf8.RuneSelf]uint8
@@ -88,7 +88,7 @@ func gate(src string) *gated {
 }
 
 func (g *gated) MatchString(s string) bool {
-	g.tables.Do(g.build)
+	g.built.Do(g.build)
 	if g.ok && g.rejects(s) {
 		return false
 	}
@@ -137,31 +137,31 @@ func (g *gated) build() {
 	// or refuses alike share a class, so the automaton has one column per
 	// class (a few dozen) instead of one per byte.
 	masks := make([][2]uint64, len(prog.Inst))
-	distinct := map[[2]uint64]int{}
+	var distinct [][2]uint64
+	seen := map[[2]uint64]bool{}
 	for pc := range prog.Inst {
 		if in := &prog.Inst[pc]; in.Op == syntax.InstRune || in.Op == syntax.InstRune1 {
 			masks[pc] = byteMask(in)
-			if _, seen := distinct[masks[pc]]; !seen {
-				distinct[masks[pc]] = len(distinct)
+			if !seen[masks[pc]] {
+				seen[masks[pc]] = true
+				distinct = append(distinct, masks[pc])
 			}
 		}
 	}
-	// A byte's signature: which of the distinct masks hold it.
-	words := (len(distinct) + 63) / 64
-	sig := make([]uint64, utf8.RuneSelf*words)
-	for m, i := range distinct {
-		for b := range utf8.RuneSelf {
-			if m[b>>6]&(1<<(b&63)) != 0 {
-				sig[b*words+i/64] |= 1 << (i % 64)
-			}
-		}
-	}
+	// A byte's class is named by the distinct masks that hold it.
 	classOf := map[string]uint8{}
 	var rep []byte // one byte of each class
+	var holders []uint32
 	for b := range utf8.RuneSelf {
-		k := key64(sig[b*words : (b+1)*words])
-		id, seen := classOf[k]
-		if !seen {
+		holders = holders[:0]
+		for i, m := range distinct {
+			if m[b>>6]&(1<<(b&63)) != 0 {
+				holders = append(holders, uint32(i))
+			}
+		}
+		k := key(holders)
+		id, known := classOf[k]
+		if !known {
 			id = uint8(len(rep))
 			classOf[k] = id
 			rep = append(rep, byte(b))
@@ -207,14 +207,15 @@ func (g *gated) build() {
 			default:
 				slices.Sort(outs)
 				outs = slices.Compact(outs)
-				n, seen := index[key(outs)]
-				if !seen {
+				k := key(outs)
+				n, known := index[k]
+				if !known {
 					if len(states) >= gateMaxStates {
 						g.next = append(g.next, gateOpen)
 						continue
 					}
 					n = len(states)
-					index[key(outs)] = n
+					index[k] = n
 					states = append(states, state{slices.Clone(outs), st.depth + 1})
 				}
 				g.next = append(g.next, int16(n))
@@ -224,28 +225,17 @@ func (g *gated) build() {
 	g.ok = true
 }
 
-// key64 is key for a bit set.
-func key64(ws []uint64) string {
-	b := make([]byte, 0, 8*len(ws))
-	for _, w := range ws {
-		for i := range 8 {
-			b = append(b, byte(w>>(8*i)))
-		}
-	}
-	return string(b)
-}
-
 // closure is what reachable finds after one character instruction.
 type closure struct {
 	insts    []uint32
 	ok, done bool
 }
 
-// key names a set of instructions (sorted) for the state index.
-func key(pcs []uint32) string {
-	b := make([]byte, 0, 4*len(pcs))
-	for _, pc := range pcs {
-		b = append(b, byte(pc), byte(pc>>8), byte(pc>>16), byte(pc>>24))
+// key names a sorted set of numbers (instructions, masks) for a map.
+func key(xs []uint32) string {
+	b := make([]byte, 0, 4*len(xs))
+	for _, x := range xs {
+		b = append(b, byte(x), byte(x>>8), byte(x>>16), byte(x>>24))
 	}
 	return string(b)
 }

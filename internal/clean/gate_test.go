@@ -28,7 +28,7 @@ func TestGateSameAnswer(t *testing.T) {
 	}
 	heads = append(heads, "ſ", "K", "é", "\u00a0", "\xff")
 	for name, g := range pats {
-		g.tables.Do(g.build)
+		g.built.Do(g.build)
 		if !g.ok {
 			t.Logf("%s: not gated (the matcher answers every text)", name)
 			continue
@@ -327,9 +327,9 @@ func TestPatternsCompile(t *testing.T) {
 	}
 }
 
-// builtOK builds g's tables and reports whether they are valid.
+// builtOK builds g's automaton and reports whether they are valid.
 func (g *gated) builtOK() bool {
-	g.tables.Do(g.build)
+	g.built.Do(g.build)
 	return g.ok
 }
 

@@ -3,7 +3,6 @@ package clean
 import (
 	"net/url"
 	"strings"
-	"unicode/utf8"
 	"unsafe"
 
 	"golang.org/x/net/html"
@@ -489,47 +488,17 @@ func maybeBoilerplate(t string) bool {
 	if strings.HasSuffix(t, ")") {
 		return true
 	}
-	head := t[:min(len(t), 32)]
-	if !isASCII(head) {
-		// İ and the Kelvin sign lower-case to ASCII letters: only a
-		// head with no other characters is compared without a copy.
-		head = strings.ToLower(head)
-	}
+	// strings.ToLower of the first 32 bytes, on the stack (appendLower
+	// copies ASCII byte by byte).
+	var buf [32]byte
+	lower := appendLower(buf[:0], t[:min(len(t), 32)], false)
+	head := unsafe.String(unsafe.SliceData(lower), len(lower))
 	for _, p := range boilerplatePrefixes {
-		if hasPrefixASCIIFold(head, p) {
+		if strings.HasPrefix(head, p) {
 			return true
 		}
 	}
 	return false
-}
-
-// isASCII: s holds only ASCII bytes.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-// hasPrefixASCIIFold: s starts with p (lower case), s's ASCII capitals
-// read as lower case: strings.HasPrefix(strings.ToLower(s), p) for an
-// ASCII s, without building the copy.
-func hasPrefixASCIIFold(s, p string) bool {
-	if len(s) < len(p) {
-		return false
-	}
-	for i := 0; i < len(p); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != p[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func (c *cleaner) hasLongParagraph(n *html.Node) bool {

@@ -266,11 +266,7 @@ func (n *nester) start(z *html.Tokenizer, tt html.TokenType, name []byte) {
 		n.emit(z.Raw()) // <svg/> closes itself
 		return
 	}
-	if n.push(e) {
-		n.emit(z.Raw())
-	} else {
-		n.dropped++
-	}
+	n.pushTag(z, e)
 }
 
 // startForeign handles a start tag that follows the parser's rules for
@@ -287,6 +283,12 @@ func (n *nester) startForeign(z *html.Tokenizer, tt html.TokenType, a atom.Atom,
 	if a == 0 {
 		e.name = string(name)
 	}
+	n.pushTag(z, e)
+}
+
+// pushTag pushes e for the start tag z has just read: the tag is written
+// when e is kept, and counted as dropped when it is not.
+func (n *nester) pushTag(z *html.Tokenizer, e entry) {
 	if n.push(e) {
 		n.emit(z.Raw())
 	} else {

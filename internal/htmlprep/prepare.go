@@ -172,7 +172,7 @@ func controlAt(page []byte, i int) int {
 		return 0
 	}
 	r, w := utf8.DecodeRune(page[i:])
-	if r >= 0x80 && r <= 0x9F || isNoncharacter(rune(r)) {
+	if Replaced(r) {
 		return w
 	}
 	return 0

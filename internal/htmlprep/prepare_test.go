@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -117,8 +118,10 @@ func TestMayHoldControlIsTheByteTable(t *testing.T) {
 	}
 }
 
-// TestReplacedIsThePageRule checks Replaced against what Prepare's scrub
-// does to each character's UTF-8 bytes, for every character.
+// TestReplacedIsThePageRule checks Replaced, for every character, against
+// what Prepare's scrub does to its UTF-8 bytes and against the rule
+// stated on its own: Unicode's control characters but tab, line feed,
+// form feed and carriage return, and the 66 noncharacters.
 func TestReplacedIsThePageRule(t *testing.T) {
 	var buf [utf8.UTFMax]byte
 	for r := rune(0); r <= utf8.MaxRune; r++ {
@@ -128,6 +131,11 @@ func TestReplacedIsThePageRule(t *testing.T) {
 		n := utf8.EncodeRune(buf[:], r)
 		if got, want := Replaced(r), controlAt(buf[:n], 0) > 0; got != want {
 			t.Fatalf("Replaced(%U) = %v, the page scrub says %v", r, got, want)
+		}
+		rule := unicode.IsControl(r) && !strings.ContainsRune("\t\n\f\r", r) ||
+			r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFF == 0xFFFE || r&0xFFFF == 0xFFFF
+		if got := Replaced(r); got != rule {
+			t.Fatalf("Replaced(%U) = %v, the rule says %v", r, got, rule)
 		}
 	}
 }

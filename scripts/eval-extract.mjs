@@ -15,7 +15,7 @@
 // EVAL_RJS_CACHE=file keeps Readability.js's results in file and reuses them
 // on the next run (they only change with the pages).
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir, loadavg, cpus } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
@@ -89,7 +89,9 @@ if (!only || only === 'seeds') {
 }
 
 // ---------- run our engine ----------
-const bin = join(mkdtempSync(join(tmpdir(), 'evalclean-')), 'evalclean');
+const binDir = mkdtempSync(join(tmpdir(), 'evalclean-'));
+const bin = join(binDir, 'evalclean');
+process.on('exit', () => rmSync(binDir, { recursive: true, force: true }));
 execFileSync('go', ['build', '-o', bin, './scripts/evalclean'], { cwd: root, stdio: 'inherit' });
 
 function runOurs() {

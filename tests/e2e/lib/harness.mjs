@@ -88,10 +88,28 @@ function tmpDir(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+function removeDir(dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+// Closing the browser also removes the temporary directory it ran from, so
+// test runs leave nothing behind in the system's temp directory.
+function removeOnClose(browser, dir) {
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    try {
+      await close();
+    } finally {
+      removeDir(dir);
+    }
+  };
+  return browser;
+}
+
 /** Real Chromium with the product extension from dist/unpacked. */
 export async function launchChromium({ lang = 'en-US' } = {}) {
   const profile = tmpDir('saywho-chromium-');
-  const browser = await puppeteer.launch({
+  const browser = removeOnClose(await puppeteer.launch({
     executablePath: CHROMIUM,
     pipe: true,
     env: { ...process.env, LANGUAGE: lang },
@@ -104,16 +122,24 @@ export async function launchChromium({ lang = 'en-US' } = {}) {
       `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`,
     ],
     ignoreDefaultArgs: ['--disable-extensions'],
-  });
-  const extensions = await browser.extensions();
-  const extension = [...extensions.values()].find((e) => e.path && path.resolve(e.path) === DIST) ??
-    [...extensions.values()].find((e) => e.name.startsWith('SayWho'));
-  if (!extension) throw new Error('SayWho extension did not load in Chromium');
-  // The first toolbar click right after start-up must find the background
-  // listening: wait until its service worker runs.
-  await browser.waitForTarget((target) => target.type() === 'service_worker' &&
-    target.url().startsWith(`chrome-extension://${extension.id}/`), { timeout: 15000 });
-  return { browser, extension, profile };
+  }).catch((err) => {
+    removeDir(profile);
+    throw err;
+  }), profile);
+  try {
+    const extensions = await browser.extensions();
+    const extension = [...extensions.values()].find((e) => e.path && path.resolve(e.path) === DIST) ??
+      [...extensions.values()].find((e) => e.name.startsWith('SayWho'));
+    if (!extension) throw new Error('SayWho extension did not load in Chromium');
+    // The first toolbar click right after start-up must find the background
+    // listening: wait until its service worker runs.
+    await browser.waitForTarget((target) => target.type() === 'service_worker' &&
+      target.url().startsWith(`chrome-extension://${extension.id}/`), { timeout: 15000 });
+    return { browser, extension, profile };
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
 }
 
 /**
@@ -174,7 +200,7 @@ export const FIREFOX_UUID = '5a7e0000-5a7e-4000-8000-000000005a7e';
 /** Real Firefox ESR with the test copy of the extension (see firefoxTestCopy). */
 export async function launchFirefox({ beforeInstall } = {}) {
   const copy = firefoxTestCopy();
-  const browser = await puppeteer.launch({
+  const browser = removeOnClose(await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     defaultViewport: null, // puppeteer's viewport call needs a newer BiDi; see setViewport
@@ -182,10 +208,18 @@ export async function launchFirefox({ beforeInstall } = {}) {
       // a fixed internal UUID so the test can open the driver page
       'extensions.webextensions.uuids': JSON.stringify({ [copy.id]: FIREFOX_UUID }),
     },
-  });
-  const early = beforeInstall ? await beforeInstall(browser) : undefined;
-  await browser.installExtension(copy.dir);
-  return { browser, copy, early };
+  }).catch((err) => {
+    removeDir(copy.dir);
+    throw err;
+  }), copy.dir);
+  try {
+    const early = beforeInstall ? await beforeInstall(browser) : undefined;
+    await browser.installExtension(copy.dir);
+    return { browser, copy, early };
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
 }
 
 /** Opens the Firefox driver page; returns a function toggling the tab at url. */

@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 	"sync"
@@ -50,7 +49,7 @@ var urlAttrs = map[string]bool{"href": true, "src": true, "cite": true}
 
 type renderer struct {
 	c      *cleaner
-	b      strings.Builder
+	b      []byte // the article's markup, before minifying
 	blocks []Block
 }
 
@@ -70,7 +69,7 @@ func (c *cleaner) render(art *Article) {
 		r.node(root)
 	}
 	art.Blocks = r.blocks
-	art.HTML = minifyHTML(r.b.String())
+	art.HTML = minifyHTML(r.b)
 }
 
 var (
@@ -78,16 +77,72 @@ var (
 	minifier     *minify.M
 )
 
-func minifyHTML(s string) string {
+// minifyHTML minifies markup the renderer wrote. minify reads b in place
+// (it may set the byte past its end while it works, and restores it) and
+// writes into a buffer sized for it, so the markup is copied once, into the
+// returned string.
+func minifyHTML(b []byte) string {
 	minifierOnce.Do(func() {
 		minifier = minify.New()
 		minifier.Add("text/html", &mhtml.Minifier{KeepEndTags: true, KeepQuotes: true})
 	})
-	var out bytes.Buffer
-	if err := minifier.Minify("text/html", &out, strings.NewReader(s)); err != nil {
-		return s
+	out, err := minifier.Bytes("text/html", b)
+	if err != nil {
+		return string(b)
 	}
-	return out.String()
+	return string(out)
+}
+
+// The renderer's writers: markup straight into r.b, with no string built
+// on the way.
+
+func (r *renderer) str(s string) { r.b = append(r.b, s...) }
+
+func (r *renderer) byte1(c byte) { r.b = append(r.b, c) }
+
+// esc writes s escaped as html.EscapeString escapes it (TestEsc).
+func (r *renderer) esc(s string) {
+	from := 0
+	for i := 0; i < len(s); i++ {
+		if e := escapeOf[s[i]]; e != "" {
+			r.str(s[from:i])
+			r.str(e)
+			from = i + 1
+		}
+	}
+	r.str(s[from:])
+}
+
+// escapeOf is what html.EscapeString writes for each byte it escapes.
+var escapeOf = [256]string{'<': "&lt;", '>': "&gt;", '&': "&amp;", '\'': "&#39;", '"': "&#34;", '\r': "&#13;"}
+
+// attr writes ` k="v"`, v escaped.
+func (r *renderer) attr(k, v string) {
+	r.byte1(' ')
+	r.str(k)
+	r.str(`="`)
+	r.esc(v)
+	r.byte1('"')
+}
+
+// blockID writes ` data-sw-block="id"`.
+func (r *renderer) blockID(id int) {
+	r.str(` data-sw-block="`)
+	r.b = strconv.AppendInt(r.b, int64(id), 10)
+	r.byte1('"')
+}
+
+// openTag writes <tag> and endTag </tag>.
+func (r *renderer) openTag(tag string) {
+	r.byte1('<')
+	r.str(tag)
+	r.byte1('>')
+}
+
+func (r *renderer) endTag(tag string) {
+	r.str("</")
+	r.str(tag)
+	r.byte1('>')
 }
 
 // isBlockLevel: the element breaks an inline run.
@@ -199,11 +254,14 @@ func (r *renderer) itemRun(run []*html.Node) {
 func (r *renderer) inlineBlock(tag, t string, nodes []*html.Node) {
 	id := len(r.blocks)
 	r.blocks = append(r.blocks, Block{Tag: tag, Text: t})
-	r.b.WriteString(`<` + tag + ` data-sw-block="` + strconv.Itoa(id) + `">`)
+	r.byte1('<')
+	r.str(tag)
+	r.blockID(id)
+	r.byte1('>')
 	for _, n := range nodes {
 		r.inline(n)
 	}
-	r.b.WriteString("</" + tag + ">")
+	r.endTag(tag)
 }
 
 // inlineRun wraps a run of inline nodes in <p data-sw-block>, splitting
@@ -263,7 +321,7 @@ func (r *renderer) leafBlock(n *html.Node, a atom.Atom) {
 func (r *renderer) inline(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
-		r.b.WriteString(html.EscapeString(n.Data))
+		r.esc(n.Data)
 		return
 	case html.ElementNode:
 	default:
@@ -281,7 +339,7 @@ func (r *renderer) inline(n *html.Node) {
 	case a == atom.Img:
 		r.img(n)
 	case a == atom.Br:
-		r.b.WriteString("<br>")
+		r.str("<br>")
 	case a == atom.A:
 		href := r.c.resolve(attr(n, "href"))
 		if href == "" {
@@ -296,9 +354,9 @@ func (r *renderer) inline(n *html.Node) {
 		r.inlineChildren(n)
 		r.close(a)
 	case blockTags.has(a) || textBlockTags.has(a):
-		r.b.WriteByte(' ')
+		r.byte1(' ')
 		r.inlineChildren(n)
-		r.b.WriteByte(' ')
+		r.byte1(' ')
 	default:
 		r.inlineChildren(n)
 	}
@@ -326,9 +384,9 @@ func (r *renderer) math(n *html.Node) {
 			r.inline(ch)
 			continue
 		}
-		r.b.WriteString("<" + tags[i] + ">")
+		r.openTag(tags[i])
 		r.inline(ch)
-		r.b.WriteString("</" + tags[i] + ">")
+		r.endTag(tags[i])
 		i++
 	}
 }
@@ -344,13 +402,14 @@ func (r *renderer) img(n *html.Node) {
 	if src == "" {
 		return
 	}
-	r.b.WriteString(`<img src="` + html.EscapeString(src) + `"`)
+	r.str("<img")
+	r.attr("src", src)
 	for _, k := range []string{"alt", "title", "width", "height"} {
 		if v, ok := attrOK(n, k); ok {
-			r.b.WriteString(" " + k + `="` + html.EscapeString(v) + `"`)
+			r.attr(k, v)
 		}
 	}
-	r.b.WriteString(">")
+	r.byte1('>')
 }
 
 func attrOK(n *html.Node, k string) (string, bool) {
@@ -366,7 +425,8 @@ func (r *renderer) open(n *html.Node) { r.openID(n, -1) }
 
 func (r *renderer) openID(n *html.Node, id int) {
 	name := n.DataAtom.String()
-	r.b.WriteString("<" + name)
+	r.byte1('<')
+	r.str(name)
 	for _, k := range allowedAttrs[n.DataAtom] {
 		v, ok := attrOK(n, k)
 		if !ok {
@@ -377,19 +437,19 @@ func (r *renderer) openID(n *html.Node, id int) {
 				continue
 			}
 		}
-		r.b.WriteString(" " + k + `="` + html.EscapeString(v) + `"`)
+		r.attr(k, v)
 	}
 	if id >= 0 {
-		r.b.WriteString(` data-sw-block="` + strconv.Itoa(id) + `"`)
+		r.blockID(id)
 	}
-	r.b.WriteString(">")
+	r.byte1('>')
 }
 
 func (r *renderer) close(a atom.Atom) {
 	if a == atom.Hr || a == atom.Img || a == atom.Br {
 		return
 	}
-	r.b.WriteString("</" + a.String() + ">")
+	r.endTag(a.String())
 }
 
 // firstImage is the first image in the article, as an absolute URL.

@@ -1,12 +1,16 @@
 // The engine as WASM in Node, through the loader the extension uses
 // (extension/engine/engine.mjs). Run by scripts/bench.mjs in a child process:
 //
-//   node --expose-gc scripts/bench/node-wasm.mjs MODE ENGINE_DIR PAGES.json
+//   node --expose-gc scripts/bench/node-wasm.mjs MODE ENGINE_DIR PAGES.json [WARMUP]
 //
 // ENGINE_DIR holds engine.mjs, wasm_exec.js and saywho.wasm; PAGES.json is a
 // list of {corpus, id, path, url}. Prints one JSON object per line:
 //   warm   compile and instantiation times, the first call, then every page
-//          twice (one instance throughout): pass1, then the timed warm pass;
+//          twice (one instance throughout): pass1, then the timed warm pass.
+//          With WARMUP, each page under 1 MB is first run WARMUP times
+//          untimed: a short list of pages (the synthetic sizes) would
+//          otherwise be timed while V8 is still optimising the module, and
+//          the small pages' times would say more about that than the page;
 //   cold   per page, a new instance from the compiled module: instantiation
 //          (Go's runtime start and package init) and the first call;
 //   fresh  per page, a new Node process: read + compile + instantiate + call;
@@ -21,7 +25,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { readPage } from './corpus.mjs';
 
-const [mode, engineDir, pagesFile] = process.argv.slice(2);
+const [mode, engineDir, pagesFile, warmupArg] = process.argv.slice(2);
 const pages = pagesFile && pagesFile !== '-' ? JSON.parse(readFileSync(pagesFile, 'utf8')) : [];
 const { createEngine, GO_ENV } = await import(pathToFileURL(join(engineDir, 'engine.mjs')).href);
 const wasmPath = join(engineDir, 'saywho.wasm');
@@ -51,6 +55,12 @@ if (mode === 'warm') {
   out({ kind: 'setup', compileMs, instantiateMs, wasmBytes: bytes.length });
   const htmls = pages.map((p) => new Uint8Array(readPage(p)));
   if (pages.length) out({ kind: 'first', corpus: pages[0].corpus, id: pages[0].id, bytes: htmls[0].length, ...timeCall(engine, pages[0], htmls[0]) });
+  const warmup = Number(warmupArg ?? 0);
+  for (let n = 0; n < warmup; n++) {
+    pages.forEach((p, i) => {
+      if (htmls[i].length < 1e6) timeCall(engine, p, htmls[i]);
+    });
+  }
   // Two passes: V8 first runs WASM from its baseline compiler and
   // optimises hot functions in the background, so the first pass over the
   // pages ("pass1") is what a worker that has seen a few pages gets; the

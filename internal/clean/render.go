@@ -132,13 +132,14 @@ func (r *renderer) blockID(id int) {
 	r.byte1('"')
 }
 
-// openTag writes <tag> and endTag </tag>.
+// openTag writes <tag>.
 func (r *renderer) openTag(tag string) {
 	r.byte1('<')
 	r.str(tag)
 	r.byte1('>')
 }
 
+// endTag writes </tag>.
 func (r *renderer) endTag(tag string) {
 	r.str("</")
 	r.str(tag)

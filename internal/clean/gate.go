@@ -187,9 +187,15 @@ func (g *gated) build() {
 				g.next = append(g.next, gateOpen)
 				continue
 			}
+			// read: some path reads b here. Its continuations (outs) may
+			// still be none, when every such path ends at $: the state
+			// without instructions then turns down any further byte,
+			// and a text that ends there goes to the matcher.
 			outs, ok = outs[:0], true
+			read := false
 			for _, pc := range st.pcs {
 				if m := masks[pc]; m[b>>6]&(1<<(b&63)) != 0 {
+					read = true
 					c := &closures[prog.Inst[pc].Out]
 					if !c.done {
 						c.insts, c.ok = reachable(prog, []uint32{prog.Inst[pc].Out}, false)
@@ -202,7 +208,7 @@ func (g *gated) build() {
 			switch {
 			case !ok:
 				g.next = append(g.next, gateOpen)
-			case len(outs) == 0:
+			case !read:
 				g.next = append(g.next, gateReject)
 			default:
 				slices.Sort(outs)
@@ -278,8 +284,9 @@ func byteMask(in *syntax.Inst) (m [2]uint64) {
 // pass the begin-text anchor before its first character instruction.
 // A path through the end-of-text anchor ends there: the gate follows a
 // byte only when the text goes on past it, and a text that ends goes to
-// the matcher. Every other empty-width assertion (\b and the like) counts
-// as passable, which over-approximates.
+// the matcher. Every other empty-width assertion (\b, and $ in multi-line
+// mode, which also holds before a line feed) counts as passable, which
+// over-approximates.
 func reachable(prog *syntax.Prog, pcs []uint32, first bool) (insts []uint32, ok bool) {
 	ok = true
 	type state struct {
@@ -301,7 +308,7 @@ func reachable(prog *syntax.Prog, pcs []uint32, first bool) (insts []uint32, ok 
 		case syntax.InstNop, syntax.InstCapture:
 			visit(in.Out, anchored)
 		case syntax.InstEmptyWidth:
-			if syntax.EmptyOp(in.Arg)&(syntax.EmptyEndText|syntax.EmptyEndLine) != 0 {
+			if syntax.EmptyOp(in.Arg)&syntax.EmptyEndText != 0 {
 				return
 			}
 			if syntax.EmptyOp(in.Arg)&syntax.EmptyBeginText != 0 {

@@ -50,6 +50,24 @@ func TestGateSameAnswer(t *testing.T) {
 	if g := gate(`(?i)^a?`); g.builtOK() {
 		t.Error("pattern matching empty gated")
 	}
+	// $ ends a path only at the end of the text; in multi-line mode it
+	// also holds before a line feed, and the text goes on past it.
+	for _, c := range []struct {
+		pat, s string
+		want   bool
+	}{
+		{`(?m)\Aab$`, "ab\ncd", true},
+		{`(?m)\Aab$\nc`, "ab\ncd", true},
+		{`(?m)\Aab$`, "abc", false},
+		{`^ab$`, "ab\ncd", false},
+		{`^ab$`, "ab", true},
+		{`^ab$`, "abc", false},
+	} {
+		g := gate(c.pat)
+		if got := g.MatchString(c.s); got != c.want || !g.builtOK() {
+			t.Errorf("gate(%#q).MatchString(%q) = %v (gated: %v), want %v", c.pat, c.s, got, g.builtOK(), c.want)
+		}
+	}
 }
 
 // TestGateNeverRejectsAMatch: texts drawn from each gated pattern itself

@@ -92,9 +92,17 @@ function removeDir(dir) {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-// Closing the browser also removes the temporary directory it ran from, so
-// test runs leave nothing behind in the system's temp directory.
-function removeOnClose(browser, dir) {
+// Launches a browser that runs from the temporary directory dir. Closing
+// it, or a failed launch, removes dir, so test runs leave nothing behind
+// in the system's temp directory.
+async function launchFrom(dir, options) {
+  let browser;
+  try {
+    browser = await puppeteer.launch(options);
+  } catch (err) {
+    removeDir(dir);
+    throw err;
+  }
   const close = browser.close.bind(browser);
   browser.close = async () => {
     try {
@@ -106,10 +114,21 @@ function removeOnClose(browser, dir) {
   return browser;
 }
 
+// Runs the steps that make a new browser ready; if one fails, the browser
+// is closed before the error goes on.
+async function setUp(browser, steps) {
+  try {
+    return await steps();
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+}
+
 /** Real Chromium with the product extension from dist/unpacked. */
 export async function launchChromium({ lang = 'en-US' } = {}) {
   const profile = tmpDir('saywho-chromium-');
-  const browser = removeOnClose(await puppeteer.launch({
+  const browser = await launchFrom(profile, {
     executablePath: CHROMIUM,
     pipe: true,
     env: { ...process.env, LANGUAGE: lang },
@@ -122,11 +141,8 @@ export async function launchChromium({ lang = 'en-US' } = {}) {
       `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`,
     ],
     ignoreDefaultArgs: ['--disable-extensions'],
-  }).catch((err) => {
-    removeDir(profile);
-    throw err;
-  }), profile);
-  try {
+  });
+  return setUp(browser, async () => {
     const extensions = await browser.extensions();
     const extension = [...extensions.values()].find((e) => e.path && path.resolve(e.path) === DIST) ??
       [...extensions.values()].find((e) => e.name.startsWith('SayWho'));
@@ -136,10 +152,7 @@ export async function launchChromium({ lang = 'en-US' } = {}) {
     await browser.waitForTarget((target) => target.type() === 'service_worker' &&
       target.url().startsWith(`chrome-extension://${extension.id}/`), { timeout: 15000 });
     return { browser, extension, profile };
-  } catch (err) {
-    await browser.close();
-    throw err;
-  }
+  });
 }
 
 /**
@@ -200,7 +213,7 @@ export const FIREFOX_UUID = '5a7e0000-5a7e-4000-8000-000000005a7e';
 /** Real Firefox ESR with the test copy of the extension (see firefoxTestCopy). */
 export async function launchFirefox({ beforeInstall } = {}) {
   const copy = firefoxTestCopy();
-  const browser = removeOnClose(await puppeteer.launch({
+  const browser = await launchFrom(copy.dir, {
     browser: 'firefox',
     executablePath: FIREFOX,
     defaultViewport: null, // puppeteer's viewport call needs a newer BiDi; see setViewport
@@ -208,18 +221,12 @@ export async function launchFirefox({ beforeInstall } = {}) {
       // a fixed internal UUID so the test can open the driver page
       'extensions.webextensions.uuids': JSON.stringify({ [copy.id]: FIREFOX_UUID }),
     },
-  }).catch((err) => {
-    removeDir(copy.dir);
-    throw err;
-  }), copy.dir);
-  try {
+  });
+  return setUp(browser, async () => {
     const early = beforeInstall ? await beforeInstall(browser) : undefined;
     await browser.installExtension(copy.dir);
     return { browser, copy, early };
-  } catch (err) {
-    await browser.close();
-    throw err;
-  }
+  });
 }
 
 /** Opens the Firefox driver page; returns a function toggling the tab at url. */
